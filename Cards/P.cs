@@ -1,0 +1,1 @@
+namespace BankingBot.Cards; public static class Placeholder {}

@@ -1,0 +1,1 @@
+namespace BankingBot.Dialogs; public static class Placeholder {}
