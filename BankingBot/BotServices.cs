@@ -1,0 +1,72 @@
+using BankingBot.Bots;
+using BankingBot.Dialogs.Banking;
+using BankingBot.Dialogs.Engine;
+using BankingBot.Dialogs.Flows;
+using BankingBot.Dialogs.Storage;
+using BankingBot.Dialogs.Understanding;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace BankingBot;
+
+/// <summary>Wires the bot: configuration, storage, services, dialogs, adapter.</summary>
+public static class BotServices
+{
+    /// <summary>Registers everything the bot needs.</summary>
+    public static IServiceCollection AddBankingBot(this IServiceCollection services, IConfiguration configuration,
+        IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var bank = configuration.GetSection("Bank").Get<BankProfile>() ?? new BankProfile();
+        var knowledge = Path.Combine(AppContext.BaseDirectory, "Knowledge");
+
+        services.AddHttpClient();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(bank);
+        services.AddSingleton(new BusinessCalendar(bank));
+        services.AddSingleton(ServiceLevels.Load(Path.Combine(knowledge, "service-levels.json")));
+        services.AddSingleton<IDocumentStore>(_ => StorageSettings.CreateStore(configuration, environment));
+        services.AddSingleton<IStorage, StateStorage>();
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+        services.AddSingleton<TicketDesk>();
+        services.AddSingleton<HandoverQueue>();
+        services.AddSingleton<ConversationLocks>();
+
+        services.AddSingleton(provider => new DialogEngineOptions
+        {
+            HandoverDialogId = HandoverDialog.DialogId,
+            BankTimeZone = bank.Zone,
+            TimeProvider = provider.GetRequiredService<TimeProvider>(),
+        });
+        services.AddSingleton(provider => CreateDialogs(provider, bank));
+        services.AddSingleton(provider => new DialogRunner(provider.GetRequiredService<DialogSet>(),
+            RootDialog.DialogId, provider.GetRequiredService<ConversationState>(),
+            provider.GetRequiredService<DialogEngineOptions>()));
+
+        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<BankAdapter>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<BankAdapter>());
+        services.AddSingleton<IBot, BankBot>();
+        return services;
+    }
+
+    private static DialogSet CreateDialogs(IServiceProvider provider, BankProfile bank)
+    {
+        var desk = provider.GetRequiredService<TicketDesk>();
+        var flows = new Dictionary<Job, string>
+        {
+            [Job.OpenTicket] = TicketDialog.DialogId,
+            [Job.TicketStatus] = TicketStatusDialog.DialogId,
+            [Job.Handover] = HandoverDialog.DialogId,
+        };
+        return new DialogSet()
+            .Add(new RootDialog(bank, flows))
+            .Add(new TicketDialog(desk))
+            .Add(new TicketStatusDialog(desk))
+            .Add(new HandoverDialog(provider.GetRequiredService<HandoverQueue>(),
+                provider.GetRequiredService<BusinessCalendar>(), provider.GetRequiredService<TimeProvider>()));
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace BankingBot.Bots;
+
+/// <summary>
+/// Holds a turn's replies until its state is saved, then sends them. A turn that fails or is re-run after a
+/// storage conflict never shows the customer half of what it did.
+/// </summary>
+internal sealed class TurnOutbox
+{
+    private readonly List<Activity> held = [];
+    private bool holding;
+
+    private TurnOutbox()
+    {
+    }
+
+    /// <summary>Attaches an outbox to the turn; from then on replies are held while it holds.</summary>
+    public static TurnOutbox Attach(ITurnContext turn)
+    {
+        var outbox = new TurnOutbox();
+        turn.OnSendActivities(async (context, activities, next) =>
+        {
+            if (!outbox.holding)
+            {
+                return await next();
+            }
+
+            outbox.held.AddRange(activities.Select(a => a));
+            return activities.Select(a => new ResourceResponse(a.Id ?? Guid.NewGuid().ToString("N"))).ToArray();
+        });
+        return outbox;
+    }
+
+    /// <summary>The replies held so far.</summary>
+    public IReadOnlyList<Activity> Held => held;
+
+    /// <summary>Holds replies from now on, dropping any held before.</summary>
+    public void Hold()
+    {
+        held.Clear();
+        holding = true;
+    }
+
+    /// <summary>Drops what is held and lets replies through again (for the error handler's apology).</summary>
+    public void Discard()
+    {
+        held.Clear();
+        holding = false;
+    }
+
+    /// <summary>Sends what is held, in order, straight through the adapter.</summary>
+    public async Task FlushAsync(ITurnContext turn, CancellationToken cancel)
+    {
+        holding = false;
+        if (held.Count == 0)
+        {
+            return;
+        }
+
+        var activities = held.ToArray();
+        held.Clear();
+        await turn.Adapter.SendActivitiesAsync(turn, activities, cancel);
+    }
+}

@@ -1,1 +1,0 @@
-namespace BankingBot.Cards; public static class Placeholder {}

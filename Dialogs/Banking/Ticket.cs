@@ -1,0 +1,66 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace BankingBot.Dialogs.Banking;
+
+/// <summary>Where a ticket stands.</summary>
+public static class TicketStatus
+{
+    /// <summary>Created, waiting for an engineer.</summary>
+    public const string Open = "open";
+
+    /// <summary>An engineer is working on it.</summary>
+    public const string InProgress = "in progress";
+
+    /// <summary>The engineer needs something from the customer.</summary>
+    public const string WaitingForCustomer = "waiting for you";
+
+    /// <summary>Solved.</summary>
+    public const string Resolved = "resolved";
+
+    /// <summary>Closed without further work.</summary>
+    public const string Closed = "closed";
+}
+
+/// <summary>One step of a ticket's history, shown to the customer.</summary>
+public sealed record TicketEvent(DateTimeOffset At, string Status, string Note);
+
+/// <summary>A support ticket: what the customer reported, how urgent it is, and where it stands.</summary>
+public sealed class Ticket : BankRecord
+{
+    /// <summary>The customer's category choice.</summary>
+    [JsonProperty("category")]
+    public string Category { get; set; } = string.Empty;
+
+    /// <summary>The problem in the customer's own words.</summary>
+    [JsonProperty("description")]
+    public string Description { get; set; } = string.Empty;
+
+    /// <summary>low, normal, high or urgent.</summary>
+    [JsonProperty("urgency")]
+    public string Urgency { get; set; } = "normal";
+
+    /// <summary>The current status.</summary>
+    [JsonProperty("status")]
+    public string Status { get; set; } = TicketStatus.Open;
+
+    /// <summary>When an engineer answers at the latest, from the service-level table.</summary>
+    [JsonProperty("answerBy")]
+    public DateTimeOffset AnswerBy { get; set; }
+
+    /// <summary>Status changes and notes for the customer, oldest first.</summary>
+    [JsonProperty("history")]
+    public List<TicketEvent> History { get; set; } = [];
+
+    /// <summary>True when the customer asked to be told about changes.</summary>
+    [JsonProperty("notifyOnChange")]
+    public bool NotifyOnChange { get; set; }
+
+    /// <summary>The conversation to reach the customer in later, as the channel gave it.</summary>
+    [JsonProperty("conversationReference")]
+    public JObject? ConversationReference { get; set; }
+
+    /// <summary>An e-mail address the customer gave, to prove it is theirs from another channel.</summary>
+    [JsonProperty("email")]
+    public string? Email { get; set; }
+}

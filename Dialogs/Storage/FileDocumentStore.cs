@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace BankingBot.Dialogs.Storage;
+
+/// <summary>
+/// Documents as JSON files in one folder, the default store. A write replaces the file atomically (write to a
+/// temporary file, then rename), and the compare-and-swap on the ETag is held under a lock file, so two
+/// turns, or two processes on the same folder, never overwrite each other's changes silently.
+/// </summary>
+public sealed class FileDocumentStore : IDocumentStore
+{
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly string root;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new();
+
+    /// <summary>Stores documents under <paramref name="folder"/>, created when missing.</summary>
+    public FileDocumentStore(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        root = Path.GetFullPath(folder);
+        Directory.CreateDirectory(root);
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredDocument?> ReadAsync(string key, CancellationToken cancel = default)
+    {
+        var path = PathOf(key);
+        try
+        {
+            var json = await File.ReadAllTextAsync(path, cancel);
+            var envelope = JObject.Parse(json);
+            return new StoredDocument(key, (JObject)envelope["content"]!, (string)envelope["eTag"]!);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<string> WriteAsync(string key, JObject content, WriteCondition condition,
+        CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var path = PathOf(key);
+        var gate = gates.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancel);
+        try
+        {
+            await using var fileLock = await AcquireFileLockAsync(path + ".lock", cancel);
+            var current = await ReadAsync(key, cancel);
+            if ((condition.IfNoneExists && current is not null)
+                || (condition.IfMatch is { } expected && expected != "*" && current?.ETag != expected))
+            {
+                throw new StorageConflictException(key);
+            }
+
+            var eTag = Guid.NewGuid().ToString("N");
+            var envelope = new JObject { ["key"] = key, ["eTag"] = eTag, ["content"] = content };
+            var temporary = $"{path}.{eTag}.tmp";
+            await File.WriteAllTextAsync(temporary, envelope.ToString(Formatting.None), Utf8, cancel);
+            File.Move(temporary, path, overwrite: true);
+            return eTag;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> DeleteAsync(string key, CancellationToken cancel = default)
+    {
+        var path = PathOf(key);
+        var existed = File.Exists(path);
+        File.Delete(path);
+        return Task.FromResult(existed);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancel = default)
+    {
+        foreach (var file in Directory.EnumerateFiles(root, EscapedPrefix(prefix) + "*.json"))
+        {
+            cancel.ThrowIfCancellationRequested();
+            string? key = null;
+            try
+            {
+                var envelope = JObject.Parse(await File.ReadAllTextAsync(file, cancel));
+                key = (string?)envelope["key"];
+            }
+            catch (Exception e) when (e is IOException or JsonException)
+            {
+                // Deleted or replaced while listing: it is simply not part of this listing.
+            }
+
+            if (key is not null && key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                yield return key;
+            }
+        }
+    }
+
+    private string PathOf(string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        return Path.Combine(root, FileNameOf(key) + ".json");
+    }
+
+    // Keys become readable file names; long ones keep a readable start and end in a hash.
+    private static string FileNameOf(string key)
+    {
+        var escaped = Escape(key);
+        if (escaped.Length <= 150)
+        {
+            return escaped;
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
+        return escaped[..100] + "~" + hash;
+    }
+
+    private static string EscapedPrefix(string prefix)
+    {
+        var escaped = Escape(prefix);
+        return escaped.Length <= 100 ? escaped : escaped[..100];
+    }
+
+    private static string Escape(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : $"%{(int)c:X4}");
+        }
+
+        return builder.ToString();
+    }
+
+    private static async Task<FileStream> AcquireFileLockAsync(string lockPath, CancellationToken cancel)
+    {
+        var deadline = DateTime.UtcNow + LockTimeout;
+        while (true)
+        {
+            try
+            {
+                // The lock file stays: deleting it on close would let two writers lock two different files.
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(5, cancel);
+            }
+            catch (IOException e)
+            {
+                throw new StorageUnavailableException("The storage folder stayed locked for too long.", e);
+            }
+        }
+    }
+}

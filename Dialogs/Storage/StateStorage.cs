@@ -1,0 +1,83 @@
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace BankingBot.Dialogs.Storage;
+
+/// <summary>
+/// The Bot Framework's <see cref="IStorage"/> on top of a document store, with real ETag checks. Bot state
+/// (<see cref="ConversationState"/>, <see cref="UserState"/>) is read with the ETag of the version it came
+/// from, so a turn that saves over a newer version gets a <see cref="StorageConflictException"/> instead of
+/// silently overwriting another turn's changes.
+/// </summary>
+public sealed class StateStorage(IDocumentStore documents) : IStorage
+{
+    private const string ETagKey = "eTag";
+    private const string Prefix = "state/";
+
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        TypeNameHandling = TypeNameHandling.None,
+        NullValueHandling = NullValueHandling.Include,
+    });
+
+    /// <inheritdoc />
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var items = new Dictionary<string, object>(keys.Length);
+        foreach (var key in keys)
+        {
+            if (await documents.ReadAsync(Prefix + key, cancellationToken) is { } stored)
+            {
+                var content = stored.Content;
+                content[ETagKey] = stored.ETag;
+                items[key] = content.ToObject<Dictionary<string, object>>(Serializer)!;
+            }
+        }
+
+        return items;
+    }
+
+    /// <inheritdoc />
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var (key, value) in changes)
+        {
+            var content = JObject.FromObject(value, Serializer);
+            var expected = content[ETagKey]?.Type == JTokenType.String ? (string?)content[ETagKey] : null;
+            content.Remove(ETagKey);
+            var condition = expected is null or "*" ? WriteCondition.Always : WriteCondition.IfUnchanged(expected);
+            var eTag = await documents.WriteAsync(Prefix + key, content, condition, cancellationToken);
+            Remember(value, eTag);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            await documents.DeleteAsync(Prefix + key, cancellationToken);
+        }
+    }
+
+    // The state object stays cached for the rest of the turn: a second save must expect the new version.
+    private static void Remember(object value, string eTag)
+    {
+        switch (value)
+        {
+            case IStoreItem item:
+                item.ETag = eTag;
+                break;
+            case IDictionary<string, object> dictionary:
+                dictionary[ETagKey] = eTag;
+                break;
+            case JObject obj:
+                obj[ETagKey] = eTag;
+                break;
+        }
+    }
+}

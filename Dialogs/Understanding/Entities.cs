@@ -1,0 +1,161 @@
+using System.Globalization;
+using Microsoft.Recognizers.Text;
+using Microsoft.Recognizers.Text.DateTime;
+using Microsoft.Recognizers.Text.Number;
+using Microsoft.Recognizers.Text.NumberWithUnit;
+using Microsoft.Recognizers.Text.Sequence;
+
+namespace BankingBot.Dialogs.Understanding;
+
+/// <summary>An amount of money; <paramref name="Currency"/> is an ISO code, or null when none was said.</summary>
+public sealed record Money(decimal Amount, string? Currency)
+{
+    /// <inheritdoc />
+    public override string ToString() =>
+        Currency is null ? Amount.ToString("#,0.##", CultureInfo.InvariantCulture)
+            : $"{Amount.ToString("#,0.##", CultureInfo.InvariantCulture)} {Currency}";
+}
+
+/// <summary>A date or time the customer said, resolved in their time zone.</summary>
+public sealed record SpokenTime(string Timex, DateTimeOffset Start, DateTimeOffset? End, string Text);
+
+/// <summary>
+/// Numbers, amounts, dates, e-mail addresses and phone numbers in the customer's words, read with the
+/// Microsoft Recognizers (English models, the bot's language).
+/// </summary>
+public static class Entities
+{
+    private const string Culture = Microsoft.Recognizers.Text.Culture.English;
+    private const int MaxInputLength = 500;
+
+    /// <summary>The first number in the text: "12", "fifty thousand", "250k", "1.5 million".</summary>
+    public static decimal? Number(string? text)
+    {
+        if (Clip(text) is not { } input)
+        {
+            return null;
+        }
+
+        var results = NumberRecognizer.RecognizeNumber(input, Culture);
+        var value = results.Select(r => r.Resolution?.GetValueOrDefault("value") as string).FirstOrDefault(v => v is not null);
+        return decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : ThousandsShorthand(input);
+    }
+
+    /// <summary>An amount with or without a currency: "€250k", "two hundred and fifty thousand euros", "3000".</summary>
+    public static Money? Amount(string? text)
+    {
+        if (Clip(text) is not { } input)
+        {
+            return null;
+        }
+
+        foreach (var result in NumberWithUnitRecognizer.RecognizeCurrency(input, Culture))
+        {
+            var resolution = result.Resolution;
+            if (decimal.TryParse(resolution?.GetValueOrDefault("value") as string, NumberStyles.Float,
+                    CultureInfo.InvariantCulture, out var amount))
+            {
+                var iso = resolution!.GetValueOrDefault("isoCurrency") as string;
+                return new Money(ScaleShorthand(input, result.Text, amount), string.IsNullOrEmpty(iso) ? null : iso);
+            }
+        }
+
+        return Number(input) is { } plain ? new Money(plain, null) : null;
+    }
+
+    /// <summary>The first date or time in the text, resolved against the customer's local "now".</summary>
+    public static SpokenTime? Time(string? text, DateTimeOffset customerNow)
+    {
+        if (Clip(text) is not { } input)
+        {
+            return null;
+        }
+
+        var reference = customerNow.DateTime;
+        var results = DateTimeRecognizer.RecognizeDateTime(input, Culture, DateTimeOptions.None, reference);
+        foreach (var result in results)
+        {
+            if (result.Resolution?.GetValueOrDefault("values") is not List<Dictionary<string, string>> values)
+            {
+                continue;
+            }
+
+            // Ambiguous expressions ("Friday") resolve both ways; the future one is what a customer means.
+            var chosen = values.LastOrDefault(v => Start(v, customerNow) is { } s && s >= customerNow.AddDays(-1))
+                ?? values.LastOrDefault();
+            if (chosen is not null && Start(chosen, customerNow) is { } start)
+            {
+                return new SpokenTime(chosen.GetValueOrDefault("timex") ?? string.Empty, start,
+                    Parse(chosen.GetValueOrDefault("end"), customerNow.Offset), result.Text);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first e-mail address in the text.</summary>
+    public static string? Email(string? text) => Clip(text) is { } input
+        ? SequenceRecognizer.RecognizeEmail(input, Culture).FirstOrDefault()?.Resolution?.GetValueOrDefault("value") as string
+        : null;
+
+    /// <summary>The first phone number in the text, as written.</summary>
+    public static string? Phone(string? text) => Clip(text) is { } input
+        ? SequenceRecognizer.RecognizePhoneNumber(input, Culture).FirstOrDefault()?.Resolution?.GetValueOrDefault("value") as string
+        : null;
+
+    private static DateTimeOffset? Start(Dictionary<string, string> value, DateTimeOffset now) =>
+        Parse(value.GetValueOrDefault("value") ?? value.GetValueOrDefault("start"), now.Offset);
+
+    private static DateTimeOffset? Parse(string? value, TimeSpan offset)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var formats = new[] { "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd", "HH:mm:ss" };
+        return DateTime.TryParseExact(value, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, offset)
+            : null;
+    }
+
+    private static string? Clip(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        return trimmed.Length <= MaxInputLength ? trimmed : trimmed[..MaxInputLength];
+    }
+
+    // The recognizers read "250k" as 250; customers and sales people mean thousands.
+    private static decimal? ThousandsShorthand(string input)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(input, @"(\d+(?:[.,]\d+)?)\s*([km])\b",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        if (!match.Success || !decimal.TryParse(match.Groups[1].Value.Replace(',', '.'), NumberStyles.Float,
+                CultureInfo.InvariantCulture, out var number))
+        {
+            return null;
+        }
+
+        return number * (char.ToLowerInvariant(match.Groups[2].Value[0]) == 'k' ? 1_000 : 1_000_000);
+    }
+
+    private static decimal ScaleShorthand(string input, string matched, decimal amount)
+    {
+        var after = input.IndexOf(matched, StringComparison.OrdinalIgnoreCase) + matched.Length;
+        var rest = after <= input.Length ? input[after..].TrimStart() : string.Empty;
+        var digitsOnly = !matched.Any(char.IsLetter) || matched.Any(char.IsDigit);
+        if (rest.Length > 0 && digitsOnly && (rest[0] is 'k' or 'K') && (rest.Length == 1 || !char.IsLetter(rest[1])))
+        {
+            return amount * 1_000;
+        }
+
+        return amount;
+    }
+}
