@@ -1,1 +1,0 @@
-namespace BankingBot.Dialogs; public static class Placeholder {}
