@@ -22,6 +22,16 @@ public sealed class DialogEngineOptions
         "You can ask me a question in your own words, say \"cancel\" to stop, \"start over\" to go back to the " +
         "beginning, or \"talk to a person\" at any time.";
 
+    /// <summary>
+    /// Answers a question the customer asks instead of answering a prompt ("what's an IBAN?" while asked for
+    /// an amount). Called with the typed text when the prompt could not read an answer from it; returns true
+    /// when it answered, and the prompt then asks its question again without counting a wrong attempt.
+    /// </summary>
+    public AsideHandler? Aside { get; init; }
+
     /// <summary>Turns replies into channel activities.</summary>
     public ReplyRenderer Renderer { get; init; } = new();
 }
+
+/// <summary>Answers a side question in the middle of a flow; true when it did.</summary>
+public delegate Task<bool> AsideHandler(DialogContext dc, string text, CancellationToken cancel);

@@ -90,6 +90,13 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
             return await dc.EndDialogAsync(recognized.Value, cancel);
         }
 
+        if (!recognized.Succeeded && !input.IsCardAnswer && dc.Options.Aside is { } aside
+            && !string.IsNullOrWhiteSpace(input.Text) && await aside(dc, input.Text, cancel))
+        {
+            await AskAsync(dc, options.Prompt, cancel);
+            return DialogTurnResult.EndOfTurn;
+        }
+
         instance.Set(AttemptsKey, attempt);
         if (attempt >= (options.MaxAttempts ?? dc.Options.MaxAttempts))
         {
