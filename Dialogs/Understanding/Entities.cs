@@ -58,7 +58,13 @@ public static class Entities
                     CultureInfo.InvariantCulture, out var amount))
             {
                 var iso = resolution!.GetValueOrDefault("isoCurrency") as string;
-                return new Money(ScaleShorthand(input, result.Text, amount), string.IsNullOrEmpty(iso) ? null : iso);
+                if (string.IsNullOrEmpty(iso))
+                {
+                    // A bare "$" or "dollars" names no country; the US dollar is what customers mean most often.
+                    iso = resolution.GetValueOrDefault("unit") as string == "Dollar" ? "USD" : null;
+                }
+
+                return new Money(ScaleShorthand(input, result.Text, amount), iso);
             }
         }
 
