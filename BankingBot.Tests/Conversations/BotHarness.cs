@@ -38,7 +38,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <summary>A bot whose clock reads <paramref name="now"/> (default: a Wednesday at 10:00 in London).</summary>
     public static BotHarness Create(DateTimeOffset? now = null, IDictionary<string, string?>? settings = null,
-        string channel = Channels.Test, string user = "customer-1")
+        string channel = Channels.Test, string user = "customer-1", string? conversationId = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false)
@@ -50,7 +50,7 @@ public sealed class BotHarness : IAsyncDisposable
         collection.AddSingleton<IHostEnvironment>(new TestEnvironment());
         collection.AddBankingBot(configuration, new TestEnvironment());
         collection.AddSingleton<TimeProvider>(new TestClock(now ?? new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero)));
-        var adapter = new TestAdapter(TestAdapter.CreateConversation(Guid.NewGuid().ToString("N"), user, "bot"))
+        var adapter = new TestAdapter(TestAdapter.CreateConversation(conversationId ?? Guid.NewGuid().ToString("N"), user, "bot"))
         {
             Conversation = { ChannelId = channel },
         };

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text;
+using Newtonsoft.Json.Linq;
+
+namespace BankingBot.Tests.Hosting;
+
+/// <summary>Talks to the real web app over HTTP as the Bot Framework Emulator does.</summary>
+public sealed class EmulatorConversationTests : IAsyncLifetime
+{
+    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "bankingbot-test-" + Guid.NewGuid().ToString("N"));
+    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private ChannelStandIn channel = null!;
+    private int sequence;
+
+    public async Task InitializeAsync() => channel = await ChannelStandIn.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await channel.DisposeAsync();
+        http.Dispose();
+        if (Directory.Exists(dataFolder))
+        {
+            Directory.Delete(dataFolder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ConversationContinuesAtTheSameStepAfterTheBotRestarts()
+    {
+        var conversation = "conv-" + Guid.NewGuid().ToString("N");
+        var port = BotProcess.FreePort();
+        await using (var bot = await BotProcess.StartAsync(dataFolder, port: port))
+        {
+            Assert.Equal(HttpStatusCode.OK, await PostAsync(bot, conversation, "conversationUpdate", null));
+            Assert.Contains("automated assistant", channel.NextText());
+
+            await PostAsync(bot, conversation, "message", "I'd like to open a ticket");
+            Assert.Contains("What is it about?", channel.NextText());
+            await PostAsync(bot, conversation, "message", "a transfer");
+            Assert.Contains("describe the problem", channel.NextText());
+        }
+
+        await using (var restarted = await BotProcess.StartAsync(dataFolder, port: port))
+        {
+            await PostAsync(restarted, conversation, "message", "My transfer to my landlord never arrived");
+            Assert.Contains("How urgent is it?", channel.NextText());
+            await PostAsync(restarted, conversation, "message", "normal");
+            Assert.Contains("let you know", channel.NextText());
+            await PostAsync(restarted, conversation, "message", "no");
+            var confirmation = channel.NextReply().ToString();
+            Assert.Contains("Your ticket number is TK-", confirmation);
+            Assert.Contains("A transfer", confirmation);
+        }
+    }
+
+    [Fact]
+    public async Task WithAnAppIdConfiguredAnUnauthenticatedRequestIsRefusedAndNoTurnRuns()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["MicrosoftAppId"] = "7a0e5b0c-8d4e-4b7c-9f3a-2c1d0e9f8a7b",
+            ["MicrosoftAppPassword"] = "not-a-real-secret",
+        };
+        await using var bot = await BotProcess.StartAsync(dataFolder, settings);
+        var status = await PostAsync(bot, "conv-unauthenticated", "message", "open a ticket");
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        await Task.Delay(500);
+        Assert.Equal(0, channel.Count);
+        Assert.False(Directory.Exists(dataFolder) && Directory.EnumerateFiles(dataFolder, "state*").Any());
+    }
+
+    [Fact]
+    public async Task MalformedRequestGetsAClearAnswerNotAServerError()
+    {
+        await using var bot = await BotProcess.StartAsync(dataFolder);
+        using var content = new StringContent("{ this is not json", Encoding.UTF8, "application/json");
+        var response = await http.PostAsync(bot.MessagesUri, content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private async Task<HttpStatusCode> PostAsync(BotProcess bot, string conversation, string type, string? text)
+    {
+        var activity = new JObject
+        {
+            ["type"] = type,
+            ["id"] = $"activity-{Interlocked.Increment(ref sequence)}",
+            ["channelId"] = "emulator",
+            ["serviceUrl"] = channel.ServiceUrl,
+            ["conversation"] = new JObject { ["id"] = conversation },
+            ["from"] = new JObject { ["id"] = "emulator-user", ["name"] = "User", ["role"] = "user" },
+            ["recipient"] = new JObject { ["id"] = "bankingbot", ["name"] = "Bot", ["role"] = "bot" },
+            ["localTimezone"] = "Europe/Paris",
+            ["timestamp"] = DateTimeOffset.UtcNow,
+        };
+        if (text is not null)
+        {
+            activity["text"] = text;
+        }
+
+        if (type == "conversationUpdate")
+        {
+            activity["membersAdded"] = new JArray(new JObject { ["id"] = "emulator-user" });
+        }
+
+        using var content = new StringContent(activity.ToString(), Encoding.UTF8, "application/json");
+        var response = await http.PostAsync(bot.MessagesUri, content);
+        return response.StatusCode;
+    }
+}
