@@ -8,7 +8,8 @@ namespace BankingBot.Dialogs.Storage;
 /// The Bot Framework's <see cref="IStorage"/> on top of a document store, with real ETag checks. Bot state
 /// (<see cref="ConversationState"/>, <see cref="UserState"/>) is read with the ETag of the version it came
 /// from, so a turn that saves over a newer version gets a <see cref="StorageConflictException"/> instead of
-/// silently overwriting another turn's changes.
+/// silently overwriting another turn's changes. State that was read as missing is written create-only; an
+/// ETag of "*" writes unconditionally.
 /// </summary>
 public sealed class StateStorage(IDocumentStore documents) : IStorage
 {
@@ -48,7 +49,13 @@ public sealed class StateStorage(IDocumentStore documents) : IStorage
             var content = JObject.FromObject(value, Serializer);
             var expected = content[ETagKey]?.Type == JTokenType.String ? (string?)content[ETagKey] : null;
             content.Remove(ETagKey);
-            var condition = expected is null or "*" ? WriteCondition.Always : WriteCondition.IfUnchanged(expected);
+            // State read with no ETag did not exist then: it is created only if nobody created it since.
+            var condition = expected switch
+            {
+                null => WriteCondition.IfNew,
+                "*" => WriteCondition.Always,
+                _ => WriteCondition.IfUnchanged(expected),
+            };
             var eTag = await documents.WriteAsync(Prefix + key, content, condition, cancellationToken);
             Remember(value, eTag);
         }
