@@ -17,7 +17,8 @@ public static class StorageSettings
         var kind = section["Kind"] ?? "Local";
         return kind switch
         {
-            "Local" => new FileDocumentStore(Path.Combine(environment.ContentRootPath, section["Folder"] ?? "App_Data")),
+            "Local" => new FileDocumentStore(
+                Path.Combine(environment.ContentRootPath, section["Folder"] ?? "App_Data")),
             "Memory" => new MemoryDocumentStore(),
             _ => throw new InvalidOperationException($"Storage:Kind '{kind}' is not known; use Local or Memory."),
         };

@@ -29,7 +29,8 @@ public sealed class ReplyRenderer
 
     private static IReadOnlyList<IMessageActivity> RenderText(string text, ChannelProfile channel) =>
         channel.Style == ReplyStyle.QuickReplies
-            ? TextSplitter.Split(text, MessengerBubbleLength).Select(part => (IMessageActivity)MessageFactory.Text(part)).ToList()
+            ? TextSplitter.Split(text, MessengerBubbleLength)
+                .Select(part => (IMessageActivity)MessageFactory.Text(part)).ToList()
             : [MessageFactory.Text(text)];
 
     private static IMessageActivity RenderQuestion(QuestionReply question, ChannelProfile channel)

@@ -49,7 +49,8 @@ public sealed class BotHarness : IAsyncDisposable
         collection.AddLogging();
         collection.AddSingleton<IHostEnvironment>(new TestEnvironment());
         collection.AddBankingBot(configuration, new TestEnvironment());
-        collection.AddSingleton<TimeProvider>(new TestClock(now ?? new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero)));
+        var wednesdayMorning = new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero);
+        collection.AddSingleton<TimeProvider>(new TestClock(now ?? wednesdayMorning));
         var adapter = new TestAdapter(TestAdapter.CreateConversation(conversationId ?? Guid.NewGuid().ToString("N"), user, "bot"))
         {
             Conversation = { ChannelId = channel },
@@ -85,7 +86,8 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>The data a card's button would send, found by its title.</summary>
     public static JObject ButtonData(IActivity activity, string title)
     {
-        var card = ((IMessageActivity)activity).Attachments.Select(a => a.Content as JObject).First(c => c is not null)!;
+        var card = ((IMessageActivity)activity).Attachments
+            .Select(a => a.Content as JObject).First(c => c is not null)!;
         var action = card.SelectTokens("$.actions[*]").First(a => (string?)a["title"] == title);
         return (JObject)(action["data"] ?? action.SelectToken("fallback.data"))!;
     }

@@ -80,7 +80,8 @@ internal sealed class EngineHarness : IBot
 
     private sealed class SayingDialog(string id, string text) : Dialog(id)
     {
-        public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancel)
+        public override async Task<DialogTurnResult> BeginAsync(
+            DialogContext dc, object? options, CancellationToken cancel)
         {
             await dc.SendAsync(text, cancel);
             return await dc.EndDialogAsync(null, cancel);

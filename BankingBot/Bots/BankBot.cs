@@ -49,7 +49,8 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
             }
             catch (StorageConflictException) when (attempt < MaxTurnAttempts)
             {
-                logger.LogWarning("Storage conflict on a turn of conversation {ConversationId}; retrying (attempt {Attempt})",
+                logger.LogWarning(
+                    "Storage conflict on a turn of conversation {ConversationId}; retrying (attempt {Attempt})",
                     turnContext.Activity.Conversation?.Id, attempt);
             }
             catch
@@ -65,7 +66,7 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
         var activity = turn.Activity;
         switch (activity.Type)
         {
-            case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true:
+            case ActivityTypes.ConversationUpdate when CustomerJoined(activity):
             case ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade":
                 await GreetOnceAsync(turn, cancel);
                 break;
@@ -95,8 +96,13 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
         }
 
         await greeted.SetAsync(turn, true, cancel);
-        await runner.BeginAsync(turn, RootDialog.DialogId, routeMessage ? RootDialog.Introduce : RootDialog.Welcome, cancel);
+        var greeting = routeMessage ? RootDialog.Introduce : RootDialog.Welcome;
+        await runner.BeginAsync(turn, RootDialog.DialogId, greeting, cancel);
     }
+
+    // The bot itself is among the members added when a conversation starts; only a person is greeted.
+    private static bool CustomerJoined(IActivity activity) =>
+        activity.AsConversationUpdateActivity().MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true;
 
     private static readonly object CardActionAccepted = new
     {

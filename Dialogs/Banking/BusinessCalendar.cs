@@ -48,7 +48,9 @@ public sealed class BusinessCalendar
     /// <summary>The next instant staff are at work, or the instant itself when they are.</summary>
     public DateTimeOffset NextOpening(DateTimeOffset instant) => Add(instant, TimeSpan.Zero);
 
-    /// <summary>The instant after <paramref name="workingTime"/> of working hours from <paramref name="start"/>.</summary>
+    /// <summary>
+    /// The instant after <paramref name="workingTime"/> of working hours from <paramref name="start"/>.
+    /// </summary>
     public DateTimeOffset Add(DateTimeOffset start, TimeSpan workingTime)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workingTime, TimeSpan.Zero);

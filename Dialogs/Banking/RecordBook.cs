@@ -32,7 +32,8 @@ public sealed class RecordBook<T>(IDocumentStore store, string kind) where T : B
         ArgumentNullException.ThrowIfNull(record);
         try
         {
-            await store.WriteAsync(KeyOf(record.Id), JObject.FromObject(record, Serializer), WriteCondition.IfNew, cancel);
+            var content = JObject.FromObject(record, Serializer);
+            await store.WriteAsync(KeyOf(record.Id), content, WriteCondition.IfNew, cancel);
             return true;
         }
         catch (StorageConflictException)
