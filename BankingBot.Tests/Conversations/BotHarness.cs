@@ -51,7 +51,8 @@ public sealed class BotHarness : IAsyncDisposable
         collection.AddBankingBot(configuration, new TestEnvironment());
         var wednesdayMorning = new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero);
         collection.AddSingleton<TimeProvider>(new TestClock(now ?? wednesdayMorning));
-        var adapter = new TestAdapter(TestAdapter.CreateConversation(conversationId ?? Guid.NewGuid().ToString("N"), user, "bot"))
+        var conversation = conversationId ?? Guid.NewGuid().ToString("N");
+        var adapter = new TestAdapter(TestAdapter.CreateConversation(conversation, user, "bot"))
         {
             Conversation = { ChannelId = channel },
         };

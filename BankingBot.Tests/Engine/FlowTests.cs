@@ -21,7 +21,8 @@ internal sealed class TransferDialog : ComponentDialog
     public override string Help => "I need an amount, a payee and a reference.";
 
     private static Task<DialogTurnResult> AskAmountAsync(WaterfallStepContext step, CancellationToken cancel) =>
-        step.PromptAsync("transfer.amount", PromptOptions.Ask("How much?", "Please give an amount in numbers."), cancel);
+        step.PromptAsync("transfer.amount",
+            PromptOptions.Ask("How much?", "Please give an amount in numbers."), cancel);
 
     private static Task<DialogTurnResult> AskPayeeAsync(WaterfallStepContext step, CancellationToken cancel)
     {
@@ -90,7 +91,8 @@ public sealed class FlowTests
         await bot.Flow()
             .Send("start").AssertReply("How much?")
             .Send("5").AssertReply(a => Assert.Contains("To whom?", BotHarness.Said(a)))
-            .Send("stop please").AssertReply(a => Assert.Contains("Do you want to stop the transfer?", BotHarness.Said(a)))
+            .Send("stop please")
+            .AssertReply(a => Assert.Contains("Do you want to stop the transfer?", BotHarness.Said(a)))
             .Send("yes").AssertReply(a => Assert.Contains("I've stopped that", BotHarness.Said(a)))
             .StartTestAsync();
         Assert.Empty(await StackOf(bot));
@@ -148,7 +150,8 @@ public sealed class FlowTests
             .Send("start").AssertReply("How much?")
             .Send("lots").AssertReply("Please give an amount in numbers.")
             .Send("loads").AssertReply("Please give an amount in numbers.")
-            .Send("heaps").AssertReply(a => Assert.Contains("talk to a person, try once more, or stop", BotHarness.Said(a)))
+            .Send("heaps")
+            .AssertReply(a => Assert.Contains("talk to a person, try once more, or stop", BotHarness.Said(a)))
             .Send("a person").AssertReply("A person will take over.")
             .StartTestAsync();
     }

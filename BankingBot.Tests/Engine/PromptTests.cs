@@ -109,7 +109,8 @@ public sealed class PromptTests
     [Fact]
     public async Task AmountRejectsTextWithoutANumber()
     {
-        var bot = new EngineHarness(new AmountPrompt("amount"), PromptOptions.Ask("How much?", "Please give an amount."));
+        var options = PromptOptions.Ask("How much?", "Please give an amount.");
+        var bot = new EngineHarness(new AmountPrompt("amount"), options);
         await bot.Flow().Send("start").AssertReply("How much?").Send("quite a lot")
             .AssertReply("Please give an amount.").StartTestAsync();
     }
@@ -135,7 +136,8 @@ public sealed class PromptTests
     [InlineData("JOHN@EXAMPLE.ORG", "john@example.org")]
     public async Task EmailIsFoundInTheAnswer(string answer, string expected)
     {
-        var bot = new EngineHarness(new EmailPrompt("email"), PromptOptions.Ask("Your e-mail?", "That's not an e-mail."));
+        var options = PromptOptions.Ask("Your e-mail?", "That's not an e-mail.");
+        var bot = new EngineHarness(new EmailPrompt("email"), options);
         await bot.Flow().Send("start").AssertReply("Your e-mail?").Send("jane at home")
             .AssertReply("That's not an e-mail.").Send(answer).AssertReply($"Done: {expected}").StartTestAsync();
     }
@@ -143,7 +145,8 @@ public sealed class PromptTests
     [Fact]
     public async Task PhoneIsFoundInTheAnswer()
     {
-        var bot = new EngineHarness(new PhonePrompt("phone"), PromptOptions.Ask("Your phone?", "That's not a phone number."));
+        var options = PromptOptions.Ask("Your phone?", "That's not a phone number.");
+        var bot = new EngineHarness(new PhonePrompt("phone"), options);
         await bot.Flow().Send("start").AssertReply("Your phone?").Send("call me maybe")
             .AssertReply("That's not a phone number.").Send("you can reach me on +44 20 7946 0018")
             .AssertReply("Done: +44 20 7946 0018").StartTestAsync();

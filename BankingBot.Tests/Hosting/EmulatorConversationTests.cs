@@ -7,7 +7,8 @@ namespace BankingBot.Tests.Hosting;
 /// <summary>Talks to the real web app over HTTP as the Bot Framework Emulator does.</summary>
 public sealed class EmulatorConversationTests : IAsyncLifetime
 {
-    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "bankingbot-test-" + Guid.NewGuid().ToString("N"));
+    private readonly string dataFolder =
+        Path.Combine(Path.GetTempPath(), "bankingbot-test-" + Guid.NewGuid().ToString("N"));
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private ChannelStandIn channel = null!;
     private int sequence;

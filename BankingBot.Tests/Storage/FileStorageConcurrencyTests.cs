@@ -7,7 +7,8 @@ namespace BankingBot.Tests.Storage;
 
 public sealed class FileStorageConcurrencyTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "bankingbot-store-" + Guid.NewGuid().ToString("N"));
+    private readonly string folder =
+        Path.Combine(Path.GetTempPath(), "bankingbot-store-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
@@ -64,7 +65,8 @@ public sealed class FileStorageConcurrencyTests : IDisposable
         {
             await Task.WhenAll(
                 first.Adapter.ProcessActivityAsync(Message(first, $"first {round}"), first.Bot.OnTurnAsync, default),
-                second.Adapter.ProcessActivityAsync(Message(second, $"second {round}"), second.Bot.OnTurnAsync, default));
+                second.Adapter.ProcessActivityAsync(
+                    Message(second, $"second {round}"), second.Bot.OnTurnAsync, default));
         }
 
         var state = await new FileDocumentStore(folder).ReadAsync("state/test/conversations/shared");
