@@ -1,0 +1,60 @@
+using BankingBot.Dialogs.Banking;
+using BankingBot.Dialogs.Support;
+
+namespace BankingBot.Tests.Support;
+
+public sealed class KnowledgeDataTests
+{
+    private static readonly string Knowledge = Path.Combine(AppContext.BaseDirectory, "Knowledge");
+
+    private static readonly string[] Categories = ["cards", "payments", "transfers", "account", "security", "app", "other"];
+
+    [Fact]
+    public void KnowledgeBaseHasOneAnswerForEachOfThe77Intents()
+    {
+        var knowledge = LoadKnowledge();
+
+        Assert.Equal(77, knowledge.Topics.Count);
+        Assert.Equal(77, knowledge.Topics.Select(t => t.Intent).Distinct().Count());
+        Assert.All(knowledge.Topics, t => Assert.Same(t, knowledge.Find(t.Intent)));
+    }
+
+    [Fact]
+    public void AnswersCarryTheBanksOwnDetailsAndNoPlaceholders()
+    {
+        var bank = new BankProfile { Name = "Fabrikam Bank", AppName = "Fabrikam app" };
+        var knowledge = KnowledgeBase.Load(Path.Combine(Knowledge, "support-topics.json"), bank, Categories);
+
+        Assert.DoesNotContain(knowledge.Topics, t => t.Answer.Contains('{') || t.NextStep?.Offer.Contains('{') == true);
+        Assert.Contains("Fabrikam app", knowledge.Find("card_arrival")!.Answer);
+    }
+
+    [Fact]
+    public void LostCardTopicOffersAnUrgentCardsTicket()
+    {
+        var step = LoadKnowledge().Find("lost_or_stolen_card")!.NextStep!;
+
+        Assert.Equal((NextStep.Ticket, "cards", "urgent"), (step.Kind, step.Category, step.Urgency));
+    }
+
+    [Fact]
+    public void KnowledgeBaseRefusesATicketStepWithACategoryTheDeskDoesNotHave()
+    {
+        var error = Assert.Throws<InvalidDataException>(() =>
+            KnowledgeBase.Load(Path.Combine(Knowledge, "support-topics.json"), new BankProfile(), ["account"]));
+
+        Assert.Contains("is not one of the ticket desk's", error.Message);
+    }
+
+    [Fact]
+    public void EveryRelatedGlossaryTermIsItselfInTheGlossary()
+    {
+        var glossary = Glossary.Load(Path.Combine(Knowledge, "glossary.json"));
+
+        Assert.Equal(205, glossary.Entries.Count);
+        Assert.All(glossary.Entries.SelectMany(e => e.Related), related => Assert.NotNull(glossary.Lookup(related)));
+    }
+
+    private static KnowledgeBase LoadKnowledge() =>
+        KnowledgeBase.Load(Path.Combine(Knowledge, "support-topics.json"), new BankProfile(), Categories);
+}
