@@ -10,8 +10,18 @@ public static class BotEndpoints
     public static WebApplication MapBankingBot(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter,
-            IBot bot, CancellationToken cancel) => adapter.ProcessAsync(request, response, bot, cancel));
+        var authenticationOn = !string.IsNullOrEmpty(app.Configuration["MicrosoftAppId"]);
+        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response,
+            IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancel) =>
+        {
+            if (await ActivityRequestCheck.CheckAsync(request, authenticationOn, cancel) is { } refusal)
+            {
+                return refusal;
+            }
+
+            await adapter.ProcessAsync(request, response, bot, cancel);
+            return Results.Empty;
+        });
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         return app;
     }

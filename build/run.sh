@@ -11,4 +11,4 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 port="${PORT:-3978}"
-exec dotnet run --project BankingBot -c Release -- --urls "http://localhost:${port}"
+exec dotnet run --project BankingBot -c Release --no-launch-profile -- --urls "http://localhost:${port}"

@@ -186,6 +186,31 @@ public sealed class FlowTests
             .StartTestAsync();
     }
 
+    [Fact]
+    public async Task ButtonWithoutAPromptIdPressedWhileAQuestionWaitsChangesNothing()
+    {
+        var bot = new EngineHarness(new TransferDialog());
+        await bot.Flow()
+            .Send("start").AssertReply("How much?")
+            .Send("5").AssertReply(a => Assert.Contains("To whom?", BotHarness.Said(a)))
+            .Send(EngineHarness.CardAnswer(new JObject { ["answer"] = "alice" }))
+            .AssertReply(a => Assert.Contains("expired or was already answered", BotHarness.Said(a)))
+            .AssertReply(a => Assert.Contains("To whom?", BotHarness.Said(a)))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task APoliteCommandIsACommandEvenWhenAFreeTextAnswerIsExpected()
+    {
+        var bot = new EngineHarness(new TransferDialog());
+        await bot.Flow()
+            .Send("start").AssertReply("How much?")
+            .Send("5").AssertReply(a => Assert.Contains("To whom?", BotHarness.Said(a)))
+            .Send("alice").AssertReply("What reference?")
+            .Send("can I talk to a person please").AssertReply("A person will take over.")
+            .StartTestAsync();
+    }
+
     private static async Task<JArray> StackOf(EngineHarness bot)
     {
         await foreach (var key in bot.Store.ListKeysAsync("state/"))

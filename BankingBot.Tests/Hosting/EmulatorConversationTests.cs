@@ -79,6 +79,25 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"emulator\",\"from\":{\"id\":\"u\"},\"text\":\"hi\"," +
+        "\"conversation\":{\"id\":\"c\"}}")]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"emulator\",\"from\":{\"id\":\"u\"},\"text\":\"hi\"," +
+        "\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"nope\"}")]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"emulator\",\"from\":{\"id\":\"u\"},\"text\":\"hi\"," +
+        "\"serviceUrl\":\"http://127.0.0.1:9/\"}")]
+    [InlineData("{\"channelId\":\"emulator\",\"from\":{\"id\":\"u\"},\"conversation\":{\"id\":\"c\"}," +
+        "\"serviceUrl\":\"http://127.0.0.1:9/\"}")]
+    [InlineData("[1, 2, 3]")]
+    public async Task ActivityMissingWhatTheBotNeedsIsRefusedWith400(string body)
+    {
+        await using var bot = await BotProcess.StartAsync(dataFolder);
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        var response = await http.PostAsync(bot.MessagesUri, content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync());
+    }
+
     private async Task<HttpStatusCode> PostAsync(BotProcess bot, string conversation, string type, string? text)
     {
         var activity = new JObject

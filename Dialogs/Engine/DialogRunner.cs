@@ -62,8 +62,11 @@ public sealed class DialogRunner
     {
         var activity = dc.Context.Activity;
         var input = PromptInput.From(activity);
-        if (input.PromptId is not null && input.PromptId != dc.ActiveDialog?.Get<string>(PromptIds.Key))
+        var askedId = dc.ActiveDialog?.Get<string>(PromptIds.Key);
+        var staleCard = input.PromptId is not null ? input.PromptId != askedId : input.IsCardAnswer && askedId is not null;
+        if (staleCard)
         {
+            // An answer from an old card, a second click, or a menu button pressed while a question waits.
             await dc.SendAsync(ExpiredCard, cancel);
             await dc.RepromptDialogAsync(cancel);
             return DialogTurnResult.EndOfTurn;
@@ -71,8 +74,7 @@ public sealed class DialogRunner
 
         if (activity.Type == ActivityTypes.Message && !input.IsCardAnswer)
         {
-            var freeText = dc.ActiveDialog is { } active && dc.FindDialog(active.Id) is IPrompt { TakesFreeText: true };
-            var command = Interruptions.Recognize(activity.Text, freeText);
+            var command = Interruptions.Recognize(activity.Text);
             if (command != Interruption.None)
             {
                 return await InterruptAsync(dc, command, cancel);

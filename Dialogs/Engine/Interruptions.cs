@@ -22,8 +22,7 @@ public enum Interruption
 /// <summary>
 /// Recognises the commands that interrupt a flow. A message counts only when it is the command itself,
 /// perhaps with a polite word or two ("cancel please", "can I talk to a person?"), so "my card was
-/// cancelled" or "I need help with a payment" are questions, not commands. While the customer types free
-/// text (a description), only the bare command word interrupts.
+/// cancelled" or "I need help with a payment" are questions or answers, not commands.
 /// </summary>
 public static class Interruptions
 {
@@ -79,8 +78,7 @@ public static class Interruptions
 
     /// <summary>The command a message is, or <see cref="Interruption.None"/>.</summary>
     /// <param name="text">The customer's message.</param>
-    /// <param name="freeText">True while the customer answers a free-text question.</param>
-    public static Interruption Recognize(string? text, bool freeText)
+    public static Interruption Recognize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 80)
         {
@@ -93,11 +91,8 @@ public static class Interruptions
             return bare;
         }
 
-        if (freeText)
-        {
-            return Interruption.None;
-        }
-
+        // A whole message that is a command said politely ("can I talk to a person please?") is a command
+        // even in free text; a longer text that merely contains such a word is not.
         return Commands.GetValueOrDefault(StripPoliteness(said), Interruption.None);
     }
 

@@ -19,8 +19,17 @@ public static class Customer
     }
 
     /// <summary>The conversation reference to send later messages to, as JSON.</summary>
-    public static JObject ReferenceOf(IActivity activity) =>
-        JObject.FromObject(((Activity)activity).GetConversationReference());
+    public static JObject ReferenceOf(IActivity activity)
+    {
+        // The reference carries the channel's display name of the user; the bot needs only the ids.
+        var reference = ((Activity)activity).GetConversationReference();
+        if (reference.User is not null)
+        {
+            reference.User.Name = null;
+        }
+
+        return JObject.FromObject(reference);
+    }
 
     /// <summary>A time as the customer reads it: "Monday 7 December, 12:30 (Europe/Berlin)".</summary>
     public static string Format(DateTimeOffset instant, TimeZoneInfo zone)

@@ -14,7 +14,7 @@ public sealed class TicketStatusDialog : ComponentDialog
     public const string DialogId = "ticketStatus";
 
     private const string NotFound =
-        "I can't find a ticket with the number {0} that you opened here. Please check the number; " +
+        "I can't find a ticket with the number {0} that you opened here. Please check the number. " +
         TicketNumbers.FormatHint;
 
     private readonly TicketDesk desk;
@@ -41,8 +41,10 @@ public sealed class TicketStatusDialog : ComponentDialog
             return await step.NextAsync(number, cancel);
         }
 
-        return await step.PromptAsync(DialogId + ".number", PromptOptions.Ask(
-            "What is your ticket number? It looks like TK-4K7Q-2MXA.",
+        var question = TicketNumbers.LooksLikeBrokenNumber(step.OptionsAs<string>())
+            ? "That ticket number isn't complete. " + TicketNumbers.FormatHint + " What is your ticket number?"
+            : "What is your ticket number? It looks like TK-4K7Q-2MXA.";
+        return await step.PromptAsync(DialogId + ".number", PromptOptions.Ask(question,
             "That doesn't look like a ticket number. " + TicketNumbers.FormatHint), cancel);
     }
 

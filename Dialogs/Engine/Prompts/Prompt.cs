@@ -101,6 +101,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
         if (attempt >= (options.MaxAttempts ?? dc.Options.MaxAttempts))
         {
             instance.Set(EscapeKey, true);
+            instance.Set(PromptIds.Key, PromptIds.New());
             await AskEscapeAsync(dc, cancel);
             return DialogTurnResult.EndOfTurn;
         }
@@ -152,6 +153,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
             case EscapeChoices.Retry:
                 dc.ActiveDialog!.Set(EscapeKey, false);
                 dc.ActiveDialog.Set(AttemptsKey, 0);
+                dc.ActiveDialog.Set(PromptIds.Key, PromptIds.New());
                 await AskAsync(dc, options.Prompt, cancel);
                 return DialogTurnResult.EndOfTurn;
 

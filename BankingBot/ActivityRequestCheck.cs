@@ -1,0 +1,81 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace BankingBot;
+
+/// <summary>
+/// Refuses requests to <c>/api/messages</c> that cannot be a channel's activity, with a 400 that says why,
+/// before the adapter sees them: a body that is not a JSON object, no type, no conversation id, no sender,
+/// or a service URL the bot could not reply to. Too large a body gets 413.
+/// </summary>
+public static class ActivityRequestCheck
+{
+    /// <summary>Largest accepted body; channels send far less (Teams caps messages near 100 KB).</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    /// <summary>Null when the request may go on to the adapter, else the result to answer with.</summary>
+    public static async Task<IResult?> CheckAsync(HttpRequest request, bool authenticationOn, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return Results.Problem("The activity is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        // With authentication on, a request without a token is the adapter's to refuse (401), whatever it holds.
+        if (authenticationOn && !request.Headers.Authorization.Any())
+        {
+            return null;
+        }
+
+        request.EnableBuffering(MaxBodyBytes);
+        using var reader = new StreamReader(request.Body, leaveOpen: true);
+        var body = await reader.ReadToEndAsync(cancel);
+        request.Body.Position = 0;
+        if (body.Length > MaxBodyBytes)
+        {
+            return Results.Problem("The activity is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var problem = Problem(body);
+        return problem is null ? null : Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    private static string? Problem(string body)
+    {
+        JObject activity;
+        try
+        {
+            activity = JObject.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return "The body is not a JSON activity.";
+        }
+
+        if (activity["type"] is not JValue { Type: JTokenType.String } type || string.IsNullOrWhiteSpace((string?)type))
+        {
+            return "The activity has no type.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.SelectToken("conversation.id")?.ToString()))
+        {
+            return "The activity has no conversation id.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.SelectToken("from.id")?.ToString()))
+        {
+            return "The activity has no sender (from.id).";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity["channelId"]?.ToString()))
+        {
+            return "The activity has no channelId.";
+        }
+
+        var serviceUrl = activity["serviceUrl"]?.ToString();
+        return Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http")
+            ? null
+            : "The activity has no valid serviceUrl to reply to.";
+    }
+}
