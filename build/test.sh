@@ -1,12 +1,23 @@
 #!/usr/bin/env bash
 # Runs every test of BankingBot. Installs what the tests need when it is missing, so a fresh clone needs
-# nothing else: the .NET SDK restores the NuGet packages (the placeholder feed is built before restore).
+# nothing else: npm installs Azurite into build/node, and the .NET SDK restores the NuGet packages (the
+# placeholder feed is built before restore).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET 10 SDK is needed: https://dotnet.microsoft.com/download" >&2
   exit 1
+fi
+
+# Local services the tests start: Azurite (Blob Storage), from npm into build/node.
+if [ ! -x build/node/node_modules/.bin/azurite-blob ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "Node.js and npm are needed to install the tests' local services." >&2
+    exit 1
+  fi
+  echo "Installing the tests' local services (npm, build/node)..."
+  npm install --prefix build/node --no-audit --no-fund --loglevel=error
 fi
 
 results="$(mktemp -d)"
