@@ -36,9 +36,13 @@ public sealed class IntentClassifier : IIntentRecognizer, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelFolder);
         IntentModel model = IntentModel.Load(modelFolder);
-        if (model.Manifest.Features.EmbeddingDimensions != UtteranceEncoder.Dimensions)
+        // Embeddings from another encoder version would silently mean something else to the weights.
+        if (model.Manifest.SentenceEncoder != UtteranceEncoder.Name
+            || model.Manifest.Features.EmbeddingDimensions != UtteranceEncoder.Dimensions)
         {
-            throw new InvalidDataException("The model was trained on embeddings of another size.");
+            throw new InvalidDataException(
+                $"The model was trained on {model.Manifest.SentenceEncoder} embeddings, but this build uses "
+                + $"{UtteranceEncoder.Name}: run tools/IntentTraining train again.");
         }
 
         return new IntentClassifier(model, new UtteranceEncoder(model.Manifest.Features.MaxEncoderWords));
