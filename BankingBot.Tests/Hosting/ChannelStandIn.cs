@@ -15,6 +15,7 @@ public sealed class ChannelStandIn : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly BlockingCollection<JObject> replies = [];
+    private readonly ConcurrentDictionary<string, BlockingCollection<JObject>> byConversation = new();
 
     private ChannelStandIn(WebApplication app) => this.app = app;
 
@@ -32,10 +33,13 @@ public sealed class ChannelStandIn : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var standIn = new ChannelStandIn(app);
-        app.MapPost("/v3/conversations/{conversationId}/activities/{**rest}", async (HttpRequest request) =>
+        app.MapPost("/v3/conversations/{conversationId}/activities/{**rest}", async (HttpRequest request,
+            string conversationId) =>
         {
             using var reader = new StreamReader(request.Body);
-            standIn.replies.Add(JObject.Parse(await reader.ReadToEndAsync()));
+            var reply = JObject.Parse(await reader.ReadToEndAsync());
+            standIn.replies.Add(reply);
+            standIn.Of(conversationId).Add(reply);
             return Results.Json(new { id = Guid.NewGuid().ToString("N") });
         });
         await app.StartAsync();
@@ -48,12 +52,26 @@ public sealed class ChannelStandIn : IAsyncDisposable
         ? reply
         : throw new TimeoutException("The bot sent no reply.");
 
+    /// <summary>The next reply in one conversation, waiting up to 30 s for it.</summary>
+    public JObject NextReply(string conversationId) =>
+        Of(conversationId).TryTake(out var reply, TimeSpan.FromSeconds(30))
+            ? reply
+            : throw new TimeoutException($"The bot sent no reply in conversation {conversationId}.");
+
     /// <summary>The text of the next reply: its text, or its card's first text block.</summary>
-    public string NextText()
-    {
-        var reply = NextReply();
-        return (string?)reply["text"] ?? reply.SelectToken("attachments[0].content.body[0].text")?.ToString() ?? "";
-    }
+    public string NextText() => TextOf(NextReply());
+
+    /// <summary>The text of the next reply in one conversation.</summary>
+    public string NextText(string conversationId) => TextOf(NextReply(conversationId));
+
+    /// <summary>Replies of one conversation not yet taken.</summary>
+    public int Pending(string conversationId) => Of(conversationId).Count;
+
+    private static string TextOf(JObject reply) =>
+        (string?)reply["text"] ?? reply.SelectToken("attachments[0].content.body[0].text")?.ToString() ?? "";
+
+    private BlockingCollection<JObject> Of(string conversationId) =>
+        byConversation.GetOrAdd(Uri.UnescapeDataString(conversationId), _ => []);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

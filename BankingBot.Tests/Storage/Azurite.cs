@@ -24,9 +24,12 @@ public sealed class Azurite : IAsyncLifetime
     public int Port { get; private set; }
 
     /// <summary>A connection string for the development account on this instance.</summary>
-    public string ConnectionString =>
+    public string ConnectionString => ConnectionStringFor(Port);
+
+    /// <summary>A connection string for the development account through another port (a proxy).</summary>
+    public static string ConnectionStringFor(int port) =>
         $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={DevelopmentKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{Port}/{Account};";
+        $"BlobEndpoint=http://127.0.0.1:{port}/{Account};";
 
     /// <inheritdoc />
     public async Task InitializeAsync()
@@ -53,20 +56,15 @@ public sealed class Azurite : IAsyncLifetime
         await WaitForPortAsync();
     }
 
-    /// <summary>Stops Azurite (a storage outage) until <see cref="InitializeAsync"/> is called again.</summary>
-    public async Task StopAsync()
+    /// <inheritdoc />
+    public async Task DisposeAsync()
     {
         if (process is { HasExited: false })
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
-    }
 
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        await StopAsync();
         process?.Dispose();
         if (Directory.Exists(folder))
         {

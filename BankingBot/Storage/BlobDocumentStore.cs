@@ -68,7 +68,7 @@ public sealed class BlobDocumentStore : IDocumentStore
         {
             return null;
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (IsOutage(e, cancel))
         {
             throw Unavailable(e);
         }
@@ -101,7 +101,7 @@ public sealed class BlobDocumentStore : IDocumentStore
         {
             throw new StorageConflictException(key);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (IsOutage(e, cancel))
         {
             throw Unavailable(e);
         }
@@ -116,7 +116,7 @@ public sealed class BlobDocumentStore : IDocumentStore
             var response = await blob.DeleteIfExistsAsync(cancellationToken: cancel);
             return response.Value;
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (IsOutage(e, cancel))
         {
             throw Unavailable(e);
         }
@@ -137,7 +137,7 @@ public sealed class BlobDocumentStore : IDocumentStore
                     yield break;
                 }
             }
-            catch (RequestFailedException e)
+            catch (Exception e) when (IsOutage(e, cancel))
             {
                 throw Unavailable(e);
             }
@@ -146,8 +146,18 @@ public sealed class BlobDocumentStore : IDocumentStore
         }
     }
 
-    private static StorageUnavailableException Unavailable(RequestFailedException e) =>
-        new($"Blob storage answered {e.Status} ({e.ErrorCode}) after retries.", e);
+    // After its retries the client throws the last failure, or all of them together; a network timeout is
+    // a cancellation that the caller did not ask for.
+    private static bool IsOutage(Exception e, CancellationToken cancel) => e switch
+    {
+        RequestFailedException or AggregateException or HttpRequestException or TimeoutException => true,
+        OperationCanceledException => !cancel.IsCancellationRequested,
+        _ => false,
+    };
+
+    private static StorageUnavailableException Unavailable(Exception e) => e is RequestFailedException failed
+        ? new($"Blob storage answered {failed.Status} ({failed.ErrorCode}) after retries.", e)
+        : new("Blob storage could not be reached after retries.", e);
 }
 
 /// <summary>
