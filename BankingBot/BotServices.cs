@@ -1,7 +1,10 @@
 using BankingBot.Bots;
 using BankingBot.Dialogs.Banking;
 using BankingBot.Dialogs.Engine;
+using BankingBot.Dialogs.Feedback;
 using BankingBot.Dialogs.Flows;
+using BankingBot.Dialogs.Leads;
+using BankingBot.Dialogs.Records;
 using BankingBot.Dialogs.Storage;
 using BankingBot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
@@ -33,6 +36,16 @@ public static class BotServices
         services.AddSingleton<UserState>();
         services.AddSingleton<TicketDesk>();
         services.AddSingleton<HandoverQueue>();
+        var leadProducts = LeadProducts.Load(Path.Combine(knowledge, "lead-products.json"));
+        services.AddSingleton(leadProducts);
+        services.AddSingleton(LeadScoring.Load(Path.Combine(knowledge, "lead-scoring.json"), leadProducts));
+        services.AddSingleton<LeadBook>();
+        services.AddSingleton<SalesInbox>();
+        services.AddSingleton<ILeadEvents>(provider => provider.GetRequiredService<SalesInbox>());
+        services.AddSingleton(configuration.GetSection("Bank:Feedback").Get<FeedbackSettings>()
+            ?? new FeedbackSettings());
+        services.AddSingleton<FeedbackLog>();
+        services.AddSingleton<CustomerData>();
         services.AddSingleton<ConversationLocks>();
 
         services.AddSingleton(provider => new DialogEngineOptions
@@ -61,11 +74,17 @@ public static class BotServices
             [Job.OpenTicket] = TicketDialog.DialogId,
             [Job.TicketStatus] = TicketStatusDialog.DialogId,
             [Job.Handover] = HandoverDialog.DialogId,
+            [Job.Lead] = LeadDialog.DialogId,
+            [Job.Feedback] = FeedbackDialog.DialogId,
+            [Job.DeleteMyData] = DeleteMyDataDialog.DialogId,
         };
         return new DialogSet()
             .Add(new RootDialog(bank, flows))
             .Add(new TicketDialog(desk))
             .Add(new TicketStatusDialog(desk))
+            .Add(ActivatorUtilities.CreateInstance<LeadDialog>(provider))
+            .Add(ActivatorUtilities.CreateInstance<FeedbackDialog>(provider))
+            .Add(ActivatorUtilities.CreateInstance<DeleteMyDataDialog>(provider))
             .Add(new HandoverDialog(provider.GetRequiredService<HandoverQueue>(),
                 provider.GetRequiredService<BusinessCalendar>(), provider.GetRequiredService<TimeProvider>()));
     }

@@ -1,6 +1,7 @@
 using BankingBot.Cards;
 using BankingBot.Dialogs.Banking;
 using BankingBot.Dialogs.Engine;
+using BankingBot.Dialogs.Feedback;
 using BankingBot.Dialogs.Understanding;
 
 namespace BankingBot.Dialogs.Flows;
@@ -54,9 +55,19 @@ public sealed class RootDialog(BankProfile bank, IReadOnlyDictionary<Job, string
         DialogContext dc, ResumeReason reason, object? result, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        if (reason == ResumeReason.ChildEnded && result is FlowOutcome)
+        if (reason == ResumeReason.ChildEnded && result is RouteAgain)
+        {
+            // The flow ended because the message was a new request, not its answer: route it as one.
+            return await RouteAsync(dc, cancel);
+        }
+
+        if (reason == ResumeReason.ChildEnded && result is FlowOutcome outcome)
         {
             await dc.SendAsync("Is there anything else I can do for you?", cancel);
+            if (await FeedbackDialog.OfferAsync(dc, outcome, cancel) is { } offered)
+            {
+                return offered;
+            }
         }
 
         return DialogTurnResult.EndOfTurn;

@@ -29,6 +29,9 @@ public enum Job
 
     /// <summary>Talk to a person.</summary>
     Handover,
+
+    /// <summary>Delete everything the bot keeps about the customer.</summary>
+    DeleteMyData,
 }
 
 /// <summary>Where a message goes: a job, with what the message already said (a ticket number, a product).</summary>
@@ -64,6 +67,11 @@ public static partial class Router
             return new Route(menuJob);
         }
 
+        if (DeleteDataRequest().IsMatch(said))
+        {
+            return new Route(Job.DeleteMyData);
+        }
+
         if (TicketNumbers.Find(said) is { } number)
         {
             return new Route(Job.TicketStatus, number);
@@ -84,7 +92,27 @@ public static partial class Router
             return new Route(Job.Feedback);
         }
 
+        if (LeadProduct(said) is { } product)
+        {
+            return new Route(Job.Lead, product);
+        }
+
         return new Route(Job.Support, said);
+    }
+
+    // Interest in a product ("I'm interested in a mortgage", "do you have credit cards") is a lead, with the
+    // product's id from Knowledge/lead-products.json; a matter about one the customer has ("cancel my credit
+    // card", "pay off my loan") stays a support question.
+    private static string? LeadProduct(string said)
+    {
+        if (!LeadInterest().IsMatch(said) || OwnProductMatter().IsMatch(said))
+        {
+            return null;
+        }
+
+        var match = ProductWords().Match(said);
+        string[] products = ["mortgage", "business_account", "credit_card", "savings", "personal_loan"];
+        return match.Success ? products.FirstOrDefault(product => match.Groups[product].Success) : null;
     }
 
     [GeneratedRegex(@"\b(status|progress|update|news)\b.*\b(ticket|case|complaint|request)\b" +
@@ -100,4 +128,26 @@ public static partial class Router
     [GeneratedRegex(@"\b(give|leave|send|share|have) (some |you )?(feedback|a review|a rating)\b|^feedback$" +
         @"|\brate (you|the bot|this chat|this conversation)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FeedbackRequest();
+
+    [GeneratedRegex(@"\b(delete|erase|remove|wipe|forget)\b.{0,20}\bmy\b.{0,20}\b(data|information|info|records)\b" +
+        @"|^(please )?forget (about )?me\b|\bright to (be forgotten|erasure)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DeleteDataRequest();
+
+    [GeneratedRegex(@"\b(interested in|interest in|want|wanna|would like|'d like|looking (for|at|into)|need|" +
+        @"apply(ing)? for|get(ting)?|open(ing)?|take out|sign up for|thinking (of|about)|considering|compare|" +
+        @"do you (have|offer|do|sell|provide)|can i (have|get|open|apply)|tell me (more )?about|" +
+        @"info(rmation)? (on|about)|find out about)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadInterest();
+
+    [GeneratedRegex(@"\bmy (\w+ )?(mortgage|loan|card|credit card|savings|account|isa)\b|\b(cancel|close|closing|" +
+        @"block|lost|stolen|declined?|freeze|frozen|replace(ment)?|activate|pin|repay(ment)?s?|pay (it )?(off|back)|" +
+        @"statement|arrears|fraud|charged|not working|missed)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnProductMatter();
+
+    [GeneratedRegex(@"(?<mortgage>\b(re-?)?mortgag(e|es|ing)\b|\b(home|house) ?loans?\b)" +
+        @"|(?<business_account>\b(business|company) (bank )?(accounts?|banking)\b)" +
+        @"|(?<credit_card>\bcredit ?cards?\b)" +
+        @"|(?<savings>\bsavings?\b|\bsaver\b|\bisas?\b|\bsave (money|up)\b|\bfixed[- ]term deposits?\b)" +
+        @"|(?<personal_loan>\b(personal |car |small )?loans?\b|\bborrow(ing)?\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ProductWords();
 }
