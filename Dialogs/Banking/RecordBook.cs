@@ -11,7 +11,7 @@ namespace BankingBot.Dialogs.Banking;
 /// </summary>
 public sealed class RecordBook<T>(IDocumentStore store, string kind) where T : BankRecord
 {
-    private const int MaxUpdateAttempts = 5;
+    private const int MaxUpdateAttempts = 10;
 
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
@@ -42,7 +42,10 @@ public sealed class RecordBook<T>(IDocumentStore store, string kind) where T : B
         }
     }
 
-    /// <summary>Applies a change to the latest version of a record; null when there is no such record.</summary>
+    /// <summary>
+    /// Applies a change to the latest version of a record; null when there is no such record. After ten lost
+    /// races in a row the <see cref="StorageConflictException"/> reaches the caller.
+    /// </summary>
     public async Task<T?> UpdateAsync(string id, Action<T> change, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -63,7 +66,9 @@ public sealed class RecordBook<T>(IDocumentStore store, string kind) where T : B
             }
             catch (StorageConflictException) when (attempt < MaxUpdateAttempts)
             {
-                // Someone changed it since we read it: apply the change again to their version.
+                // Someone changed it since we read it: apply the change again to their version, after a short
+                // random pause so that writers racing for the same record spread out.
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancel);
             }
         }
     }
