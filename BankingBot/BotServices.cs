@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BankingBot.Bots;
 using BankingBot.Dialogs.Banking;
 using BankingBot.Dialogs.Engine;
@@ -6,7 +7,9 @@ using BankingBot.Dialogs.Flows;
 using BankingBot.Dialogs.Leads;
 using BankingBot.Dialogs.Records;
 using BankingBot.Dialogs.Storage;
+using BankingBot.Dialogs.Support;
 using BankingBot.Dialogs.Understanding;
+using BankingBot.Dialogs.Understanding.Intents;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -16,6 +19,8 @@ namespace BankingBot;
 /// <summary>Wires the bot: configuration, storage, services, dialogs, adapter.</summary>
 public static class BotServices
 {
+    private static readonly ConcurrentDictionary<string, Lazy<IntentClassifier>> IntentRecognizers = new();
+
     /// <summary>Registers everything the bot needs.</summary>
     public static IServiceCollection AddBankingBot(this IServiceCollection services, IConfiguration configuration,
         IHostEnvironment environment)
@@ -29,7 +34,17 @@ public static class BotServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(bank);
         services.AddSingleton(new BusinessCalendar(bank));
-        services.AddSingleton(ServiceLevels.Load(Path.Combine(knowledge, "service-levels.json")));
+        var levels = ServiceLevels.Load(Path.Combine(knowledge, "service-levels.json"));
+        services.AddSingleton(levels);
+        services.AddSingleton(
+            KnowledgeBase.Load(Path.Combine(knowledge, "support-topics.json"), bank, levels.Categories));
+        services.AddSingleton(Glossary.Load(Path.Combine(knowledge, "glossary.json")));
+        services.AddSingleton(new SmallTalk(bank));
+        if (LoadIntentRecognizer(Path.Combine(knowledge, "intent-model")) is { } recognizer)
+        {
+            services.AddSingleton(recognizer);
+        }
+
         services.AddSingleton<IDocumentStore>(_ => StorageSettings.CreateStore(configuration, environment));
         services.AddSingleton<IStorage, StateStorage>();
         services.AddSingleton<ConversationState>();
@@ -53,6 +68,9 @@ public static class BotServices
             HandoverDialogId = HandoverDialog.DialogId,
             BankTimeZone = bank.Zone,
             TimeProvider = provider.GetRequiredService<TimeProvider>(),
+            Aside = (dc, text, cancel) => dc.FindDialog(SupportDialog.DialogId) is SupportDialog support
+                ? support.AnswerAsideAsync(dc, text, cancel)
+                : Task.FromResult(false),
         });
         services.AddSingleton(provider => CreateDialogs(provider, bank));
         services.AddSingleton(provider => new DialogRunner(provider.GetRequiredService<DialogSet>(),
@@ -77,6 +95,7 @@ public static class BotServices
             [Job.Lead] = LeadDialog.DialogId,
             [Job.Feedback] = FeedbackDialog.DialogId,
             [Job.DeleteMyData] = DeleteMyDataDialog.DialogId,
+            [Job.Support] = SupportDialog.DialogId,
         };
         return new DialogSet()
             .Add(new RootDialog(bank, flows))
@@ -85,7 +104,21 @@ public static class BotServices
             .Add(ActivatorUtilities.CreateInstance<LeadDialog>(provider))
             .Add(ActivatorUtilities.CreateInstance<FeedbackDialog>(provider))
             .Add(ActivatorUtilities.CreateInstance<DeleteMyDataDialog>(provider))
+            .Add(new SupportDialog(provider.GetRequiredService<KnowledgeBase>(),
+                provider.GetRequiredService<Glossary>(), provider.GetRequiredService<SmallTalk>(),
+                provider.GetService<IIntentRecognizer>(),
+                provider.GetRequiredService<ConversationState>(), flows,
+                provider.GetRequiredService<ILogger<SupportDialog>>()))
             .Add(new HandoverDialog(provider.GetRequiredService<HandoverQueue>(),
                 provider.GetRequiredService<BusinessCalendar>(), provider.GetRequiredService<TimeProvider>()));
     }
+
+    // The classifier is immutable and thread-safe, and loading its sentence encoder takes about a second, so one
+    // instance per model folder serves the whole process (every test host included); it lives as long as the
+    // process. Without a model (a clone before the training tool has run) support answers small talk and the
+    // glossary only, and says so in the log.
+    private static IIntentRecognizer? LoadIntentRecognizer(string modelFolder) =>
+        File.Exists(Path.Combine(modelFolder, IntentModel.ManifestFile))
+            ? IntentRecognizers.GetOrAdd(modelFolder, folder => new(() => IntentClassifier.Load(folder))).Value
+            : null;
 }

@@ -1,5 +1,6 @@
 using BankingBot.Dialogs.Banking;
 using BankingBot.Dialogs.Support;
+using BankingBot.Dialogs.Understanding.Intents;
 
 namespace BankingBot.Tests.Support;
 
@@ -7,7 +8,8 @@ public sealed class KnowledgeDataTests
 {
     private static readonly string Knowledge = Path.Combine(AppContext.BaseDirectory, "Knowledge");
 
-    private static readonly string[] Categories = ["cards", "payments", "transfers", "account", "security", "app", "other"];
+    private static readonly string[] Categories =
+        ["cards", "payments", "transfers", "account", "security", "app", "other"];
 
     [Fact]
     public void KnowledgeBaseHasOneAnswerForEachOfThe77Intents()
@@ -17,6 +19,14 @@ public sealed class KnowledgeDataTests
         Assert.Equal(77, knowledge.Topics.Count);
         Assert.Equal(77, knowledge.Topics.Select(t => t.Intent).Distinct().Count());
         Assert.All(knowledge.Topics, t => Assert.Same(t, knowledge.Find(t.Intent)));
+    }
+
+    [Fact]
+    public void EveryIntentTheModelKnowsHasAnAnswer()
+    {
+        var intents = IntentModel.Load(IntentClassifier.DefaultModelFolder).Manifest.Intents;
+
+        Assert.Equal(intents.Order(), LoadKnowledge().Topics.Select(t => t.Intent).Order());
     }
 
     [Fact]

@@ -85,6 +85,12 @@ public sealed class RootDialog(BankProfile bank, IReadOnlyDictionary<Job, string
             return await dc.BeginDialogAsync(dialogId, route.Detail, cancel);
         }
 
+        if (route.Job == Job.Unknown && flows.TryGetValue(Job.Support, out var support))
+        {
+            // An empty message (or only an attachment): support's small talk says what the bot can read.
+            return await dc.BeginDialogAsync(support, string.Empty, cancel);
+        }
+
         await dc.SendAsync(MenuReply(route.Job == Job.Menu
             ? "Here's what I can do for you."
             : "I'm not sure I understood that. Here's what I can help with, or just ask your question in your " +
