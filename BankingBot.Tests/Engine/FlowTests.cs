@@ -58,6 +58,29 @@ internal sealed class TransferDialog : ComponentDialog
     }
 }
 
+/// <summary>A waterfall whose first step skips to the next within the same turn.</summary>
+internal sealed class SkippingDialog : ComponentDialog
+{
+    public SkippingDialog()
+        : base("skipping")
+    {
+        AddDialog(new WaterfallDialog("skipping.steps", [
+            (step, cancel) =>
+            {
+                step.Set("a", 1);
+                return step.NextAsync(null, cancel);
+            },
+            (step, cancel) =>
+            {
+                step.Set("b", 2);
+                return step.PromptAsync("skipping.c", PromptOptions.Ask("And c?"), cancel);
+            },
+            (step, cancel) => step.EndAsync($"{step.Get<int>("a")}+{step.Get<int>("b")}+{step.Result}", cancel),
+        ]));
+        AddDialog(new NumberPrompt("skipping.c"));
+    }
+}
+
 public sealed class FlowTests
 {
     [Fact]
@@ -70,6 +93,14 @@ public sealed class FlowTests
             .Send("Bob").AssertReply("What reference?")
             .Send("rent").AssertReply("Done: 20 to bob ref rent")
             .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ValuesStoredBySkippedStepsInOneTurnAreAllKept()
+    {
+        // The first step skips ahead; the second stores a value and asks; the answer comes a turn later.
+        var bot = new EngineHarness(new SkippingDialog());
+        await bot.Flow().Send("start").AssertReply("And c?").Send("3").AssertReply("Done: 1+2+3").StartTestAsync();
     }
 
     [Fact]

@@ -131,6 +131,21 @@ public sealed class PromptTests
         Assert.Equal(TimeSpan.FromHours(13), time.Start.Offset);
     }
 
+    [Fact]
+    public async Task TimeAloneIsTheNextSuchTimeOnTheCustomersCalendar()
+    {
+        // 10:00 UTC on 2 December is 19:00 in Tokyo: "4pm" is 16:00 on 3 December there.
+        var bot = new EngineHarness(new DateTimePrompt("when"), PromptOptions.Ask("When?"));
+        await bot.Flow()
+            .Send("start")
+            .AssertReply("When?")
+            .Send(new Activity(ActivityTypes.Message) { Text = "4pm", LocalTimezone = "Asia/Tokyo" })
+            .AssertReply(a => Assert.StartsWith("Done: SpokenTime", a.AsMessageActivity().Text))
+            .StartTestAsync();
+        var time = Assert.IsType<SpokenTime>(EngineHarness.LastResult);
+        Assert.Equal(new DateTime(2026, 12, 3, 16, 0, 0), time.Start.DateTime);
+    }
+
     [Theory]
     [InlineData("my address is jane.doe@example.com", "jane.doe@example.com")]
     [InlineData("JOHN@EXAMPLE.ORG", "john@example.org")]

@@ -59,13 +59,21 @@ public sealed class WaterfallDialog(string id, IReadOnlyList<WaterfallStep> step
         var instance = dc.ActiveDialog!;
         instance.Set(StepKey, index);
         var step = new WaterfallStepContext(this, dc, instance, index, result);
-        var outcome = await steps[index](step, cancel);
-        step.Save();
-        return outcome;
+        return await steps[index](step, cancel);
     }
 
-    internal static Newtonsoft.Json.Linq.JObject ValuesOf(DialogInstance instance) =>
-        instance.State[ValuesKey] as Newtonsoft.Json.Linq.JObject ?? [];
+    // The values live in the stack entry itself, so every step's changes land there directly.
+    internal static Newtonsoft.Json.Linq.JObject ValuesOf(DialogInstance instance)
+    {
+        if (instance.State[ValuesKey] is Newtonsoft.Json.Linq.JObject values)
+        {
+            return values;
+        }
+
+        var created = new Newtonsoft.Json.Linq.JObject();
+        instance.State[ValuesKey] = created;
+        return created;
+    }
 
     internal static Newtonsoft.Json.Linq.JToken? OptionsOf(DialogInstance instance) => instance.State[OptionsKey];
 }

@@ -49,7 +49,6 @@ public sealed class WaterfallStepContext
     /// <summary>Skips to the next step with the given result.</summary>
     public Task<DialogTurnResult> NextAsync(object? result = null, CancellationToken cancel = default)
     {
-        Save();
         return waterfall.RunStepAsync(Dialog, Index + 1, result, cancel);
     }
 
@@ -57,7 +56,6 @@ public sealed class WaterfallStepContext
     public Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options = null,
         CancellationToken cancel = default)
     {
-        Save();
         return Dialog.BeginDialogAsync(dialogId, options, cancel);
     }
 
@@ -68,9 +66,6 @@ public sealed class WaterfallStepContext
     /// <summary>Ends the waterfall with a result for its parent.</summary>
     public Task<DialogTurnResult> EndAsync(object? result = null, CancellationToken cancel = default)
     {
-        Save();
         return Dialog.EndDialogAsync(result, cancel);
     }
-
-    internal void Save() => instance.State["values"] = values;
 }

@@ -94,7 +94,7 @@ public static class Entities
             if (chosen is not null && Start(chosen, customerNow) is { } start)
             {
                 return new SpokenTime(chosen.GetValueOrDefault("timex") ?? string.Empty, start,
-                    Parse(chosen.GetValueOrDefault("end"), customerNow.Offset), result.Text);
+                    Parse(chosen.GetValueOrDefault("end"), customerNow), result.Text);
             }
         }
 
@@ -112,19 +112,29 @@ public static class Entities
         : null;
 
     private static DateTimeOffset? Start(Dictionary<string, string> value, DateTimeOffset now) =>
-        Parse(value.GetValueOrDefault("value") ?? value.GetValueOrDefault("start"), now.Offset);
+        Parse(value.GetValueOrDefault("value") ?? value.GetValueOrDefault("start"), now);
 
-    private static DateTimeOffset? Parse(string? value, TimeSpan offset)
+    private static DateTimeOffset? Parse(string? value, DateTimeOffset now)
     {
         if (value is null)
         {
             return null;
         }
 
-        var formats = new[] { "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd", "HH:mm:ss" };
-        return DateTime.TryParseExact(value, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(local, offset)
-            : null;
+        var formats = new[] { "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd" };
+        if (DateTime.TryParseExact(value, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return new DateTimeOffset(local, now.Offset);
+        }
+
+        // A time alone ("4pm") is the next such time on the customer's own calendar.
+        if (!TimeSpan.TryParseExact(value, @"hh\:mm\:ss", CultureInfo.InvariantCulture, out var time))
+        {
+            return null;
+        }
+
+        var today = new DateTimeOffset(now.Date + time, now.Offset);
+        return today >= now ? today : today.AddDays(1);
     }
 
     private static string? Clip(string? text)
