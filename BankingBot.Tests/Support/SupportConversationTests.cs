@@ -1,3 +1,4 @@
+using BankingBot.Dialogs.Banking;
 using BankingBot.Tests.Conversations;
 
 namespace BankingBot.Tests.Support;
@@ -32,6 +33,7 @@ public sealed class SupportConversationTests
     public async Task LostCardAnswerOffersAnUrgentTicketAndYesOpensItAboutTheCard()
     {
         await using var bot = SupportTalk.CreateBot();
+        string? number = null;
         await bot.Flow()
             .Send("I've lost my card").Introduced()
             .Hears(LostCardAnswer)
@@ -42,7 +44,18 @@ public sealed class SupportConversationTests
             .Send("I left my debit card in a taxi last night")
             // So is the urgency: next comes whether to send updates.
             .Hears("Shall I let you know here when the ticket's status changes?")
+            .Send("no")
+            .AssertReply(a =>
+            {
+                number = TicketNumbers.Find(BotHarness.Said(a));
+                Assert.Contains("About: A card", BotHarness.Said(a));
+                Assert.Contains("Urgency: Very urgent", BotHarness.Said(a));
+            })
+            .AskedAnythingElse()
             .StartTestAsync();
+
+        var ticket = await bot.Get<TicketDesk>().FindAsync(number!);
+        Assert.Equal(("cards", "urgent"), (ticket!.Category, ticket.Urgency));
     }
 
     [Fact]

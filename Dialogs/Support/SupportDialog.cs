@@ -47,11 +47,8 @@ public sealed class SupportDialog : ComponentDialog
     private const string OfferId = DialogId + ".offer";
     private const string NoneOfThese = "none";
     private const string NotUnderstoodDeclined = "All right. If you like, try asking in other words.";
-
-    // Kept in the waterfall's own stack entry rather than in step values: values that a step reached through
-    // NextAsync sets are overwritten when the steps before it save their own copy on the way back.
-    private const string OfferKey = "supportOffer";
-    private const string SuggestedKey = "suggestedIntents";
+    private const string OfferKey = "offer";
+    private const string SuggestedKey = "suggested";
 
     private readonly KnowledgeBase knowledge;
     private readonly Glossary glossary;
@@ -77,6 +74,12 @@ public sealed class SupportDialog : ComponentDialog
         {
             logger.LogWarning("No intent recognizer: support answers small talk and glossary questions only, and " +
                 "offers a person for everything else");
+        }
+
+        if (knowledge.TermsMissingFrom(glossary) is { Count: > 0 } unexplained)
+        {
+            logger.LogWarning("Support answers use {TermCount} terms the glossary does not explain: {Terms}",
+                unexplained.Count, string.Join(", ", unexplained));
         }
 
         memory = conversationState.CreateProperty<SupportMemory>("supportMemory");
@@ -222,7 +225,7 @@ public sealed class SupportDialog : ComponentDialog
         }
 
         remembered.UnsureInARow++;
-        step.Dialog.ActiveDialog!.Set(SuggestedKey, likely.Select(t => t.Intent).ToList());
+        step.Set(SuggestedKey, likely.Select(t => t.Intent).ToList());
         return await step.PromptAsync(ClarifyId, PromptOptions.Choose("I'm not quite sure what you mean. Did you " +
             "mean one of these?", Suggestions(likely), "Please pick one of the options, or say \"none of these\"."),
             cancel);
@@ -240,7 +243,7 @@ public sealed class SupportDialog : ComponentDialog
         if (step.Result is not SupportTopic topic)
         {
             var answer = step.Result as string ?? string.Empty;
-            var suggested = (dc.ActiveDialog!.Get<List<string>>(SuggestedKey) ?? []).Select(knowledge.Find)
+            var suggested = (step.Get<List<string>>(SuggestedKey) ?? []).Select(knowledge.Find)
                 .OfType<SupportTopic>().ToList();
             var picked = ChoiceRecognizer.Recognize(answer, Suggestions(suggested));
             if (picked?.Value == NoneOfThese)
@@ -273,7 +276,7 @@ public sealed class SupportDialog : ComponentDialog
     private static async Task<DialogTurnResult> OfferAsync(WaterfallStepContext step, CancellationToken cancel)
     {
         var offer = (SupportOffer)step.Result!;
-        step.Dialog.ActiveDialog!.Set(OfferKey, offer);
+        step.Set(OfferKey, offer);
         return await step.PromptAsync(OfferId, PromptOptions.Ask(offer.Question, "Please answer yes or no. " +
             offer.Question), cancel);
     }
@@ -281,7 +284,7 @@ public sealed class SupportDialog : ComponentDialog
     private async Task<DialogTurnResult> ActOnOfferAsync(WaterfallStepContext step, CancellationToken cancel)
     {
         var dc = step.Dialog;
-        var offer = dc.ActiveDialog!.Get<SupportOffer>(OfferKey)!;
+        var offer = step.Get<SupportOffer>(OfferKey)!;
         if (step.Result is not true)
         {
             await dc.SendAsync(offer.Declined, cancel);
