@@ -74,6 +74,39 @@ public sealed class SupportConversationTests
     }
 
     [Fact]
+    public async Task CardAcceptanceAnswerOffersTheCreditCardAndYesStartsTheLeadFlowForIt()
+    {
+        await using var bot = SupportTalk.CreateBot();
+        await bot.Flow()
+            .Send("Where can I use my card?").Introduced()
+            .Hears("Your card works wherever its network")
+            .Hears("Would you like to hear about our credit card for places that ask for one?")
+            .Send("yes")
+            // The product is preset, so the lead flow starts with the credit card's own first question.
+            .Hears("What would you mainly use the card for?")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ClosingTheAccountAnswerOffersAColleagueAndYesHandsOver()
+    {
+        await using var bot = SupportTalk.CreateBot();
+        await bot.Flow()
+            .Send("I want to close my account").Introduced()
+            .Hears("First move any money left in your balances to another account")
+            .Hears("Would you like to talk to a colleague before you close your account?")
+            .Send("yes")
+            .Hears("I've asked a colleague to take over.")
+            .AskedAnythingElse()
+            .StartTestAsync();
+
+        await foreach (var request in bot.Get<HandoverQueue>().AllAsync())
+        {
+            Assert.Equal("support topic terminate_account", request.Reason);
+        }
+    }
+
+    [Fact]
     public async Task DecliningTheTicketEndsPolitely()
     {
         await using var bot = SupportTalk.CreateBot();
