@@ -36,6 +36,21 @@ public sealed class PromptTests
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("how long does a savings account take to open?")]
+    [InlineData("I am not sure whether my business partner would want the savings or the other one")]
+    public async Task QuestionOrLongSentenceMentioningAnOptionIsNotAPick(string answer)
+    {
+        var options = PromptOptions.Choose("Which account?", Accounts, "Please pick an account.");
+        var bot = new EngineHarness(new ChoicePrompt("pick"), options);
+        await bot.Flow()
+            .Send("start")
+            .AssertReply(a => Assert.Contains("Which account?", BotHarness.Said(a)))
+            .Send(answer)
+            .AssertReply(a => Assert.Contains("Please pick an account.", BotHarness.Said(a)))
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task ChoiceFromCardSubmitWithNoTextIsAccepted()
     {

@@ -9,6 +9,8 @@ namespace BankingBot.Dialogs.Engine;
 /// </summary>
 public static partial class ChoiceRecognizer
 {
+    private const int MaxPartialWords = 5;
+
     private static readonly string[] Ordinals =
         ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
@@ -38,7 +40,10 @@ public static partial class ChoiceRecognizer
             return choices[index];
         }
 
-        return words.Count == 0 ? null : Partial(said, words, choices);
+        // A long message or a question is something else said in the middle of the question ("how long does
+        // a card take?"), not a pick, even when it mentions an option.
+        var question = answer.TrimEnd().EndsWith('?');
+        return words.Count == 0 || words.Count > MaxPartialWords || question ? null : Partial(said, words, choices);
     }
 
     private static int? Position(List<string> words, int count)
