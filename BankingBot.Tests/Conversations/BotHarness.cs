@@ -1,4 +1,5 @@
 using BankingBot.Bots;
+using BankingBot.Dialogs.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;
@@ -38,7 +39,8 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <summary>A bot whose clock reads <paramref name="now"/> (default: a Wednesday at 10:00 in London).</summary>
     public static BotHarness Create(DateTimeOffset? now = null, IDictionary<string, string?>? settings = null,
-        string channel = Channels.Test, string user = "customer-1", string? conversationId = null)
+        string channel = Channels.Test, string user = "customer-1", string? conversationId = null,
+        IDocumentStore? store = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false)
@@ -49,6 +51,12 @@ public sealed class BotHarness : IAsyncDisposable
         collection.AddLogging();
         collection.AddSingleton<IHostEnvironment>(new TestEnvironment());
         collection.AddBankingBot(configuration, new TestEnvironment());
+        if (store is not null)
+        {
+            // Another bot of the same test (another customer, another channel) sharing this one's records.
+            collection.AddSingleton(store);
+        }
+
         var wednesdayMorning = new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero);
         collection.AddSingleton<TimeProvider>(new TestClock(now ?? wednesdayMorning));
         var conversation = conversationId ?? Guid.NewGuid().ToString("N");

@@ -48,6 +48,8 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
             await PostAsync(restarted, conversation, "message", "normal");
             Assert.Contains("let you know", channel.NextText());
             await PostAsync(restarted, conversation, "message", "no");
+            Assert.Contains("what e-mail address", channel.NextText());
+            await PostAsync(restarted, conversation, "message", "skip");
             var confirmation = channel.NextReply().ToString();
             Assert.Contains("Your ticket number is TK-", confirmation);
             Assert.Contains("A transfer", confirmation);

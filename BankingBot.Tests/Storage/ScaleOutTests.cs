@@ -65,7 +65,8 @@ public sealed class ScaleOutTests(Azurite azurite) : IClassFixture<Azurite>, IAs
         proxy.Restore();
         await SayAsync(bot, conversation, "My new card was never delivered", "How urgent is it?");
         await SayAsync(bot, conversation, "normal", "let you know");
-        await SayAsync(bot, conversation, "no", "Your ticket number is");
+        await SayAsync(bot, conversation, "no", "what e-mail address");
+        await SayAsync(bot, conversation, "skip", "Your ticket number is");
         await SayAsync(bot, conversation, $"status of {number}", "Ticket " + number);
     }
 
@@ -76,7 +77,8 @@ public sealed class ScaleOutTests(Azurite azurite) : IClassFixture<Azurite>, IAs
         await SayAsync(instanceFor(2), conversation, "a transfer", "describe the problem");
         await SayAsync(instanceFor(3), conversation, $"Transfer for {conversation} did not arrive", "How urgent");
         await SayAsync(instanceFor(4), conversation, "normal", "let you know");
-        var confirmation = await SayAsync(instanceFor(5), conversation, "no", "Your ticket number is");
+        await SayAsync(instanceFor(5), conversation, "no", "what e-mail address");
+        var confirmation = await SayAsync(instanceFor(6), conversation, "skip", "Your ticket number is");
         return Dialogs.Banking.TicketNumbers.Find(confirmation)!;
     }
 

@@ -45,6 +45,8 @@ public sealed class SupportConversationTests
             // So is the urgency: next comes whether to send updates.
             .Hears("Shall I let you know here when the ticket's status changes?")
             .Send("no")
+            .Hears("what e-mail address should I put on it?")
+            .Send("skip")
             .AssertReply(a =>
             {
                 number = TicketNumbers.Find(BotHarness.Said(a));

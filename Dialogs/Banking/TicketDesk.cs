@@ -6,7 +6,7 @@ namespace BankingBot.Dialogs.Banking;
 
 /// <summary>What a customer asks a ticket for.</summary>
 public sealed record TicketRequest(string Category, string Description, string Urgency, string Channel,
-    string Customer, JObject? ConversationReference, bool NotifyOnChange);
+    string Customer, JObject? ConversationReference, bool NotifyOnChange, string? Email = null);
 
 /// <summary>Remembers which ticket a request created, so that a repeated request creates no second ticket.</summary>
 public sealed class TicketRequestMarker : BankRecord
@@ -56,7 +56,7 @@ public sealed class TicketDesk(IDocumentStore store, ServiceLevels levels, Busin
             Id = marker.Number, CreatedAt = now, UpdatedAt = now, Channel = request.Channel,
             Customer = request.Customer, Category = request.Category, Description = request.Description,
             Urgency = request.Urgency, ConversationReference = request.ConversationReference,
-            NotifyOnChange = request.NotifyOnChange,
+            NotifyOnChange = request.NotifyOnChange, Email = request.Email,
             AnswerBy = calendar.Add(now, levels.ResponseTime(request.Category, request.Urgency)),
         };
         ticket.History.Add(new TicketEvent(now, TicketStatus.Open, "Ticket opened."));
@@ -80,6 +80,18 @@ public sealed class TicketDesk(IDocumentStore store, ServiceLevels levels, Busin
     {
         var ticket = await tickets.FindAsync(number, cancel);
         return ticket is not null && ticket.Customer == customer ? ticket : null;
+    }
+
+    /// <summary>
+    /// The ticket if the e-mail address given is the one on it (a customer asking from another channel); null
+    /// otherwise, exactly as for a number that does not exist.
+    /// </summary>
+    public async Task<Ticket?> FindByEmailAsync(string number, string email, CancellationToken cancel = default)
+    {
+        var ticket = await tickets.FindAsync(number, cancel);
+        return ticket?.Email is { } onTicket && string.Equals(onTicket, email.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? ticket
+            : null;
     }
 
     /// <summary>Any ticket by number, for staff and for proving ownership by e-mail.</summary>

@@ -43,11 +43,12 @@ public sealed class TicketDialog : ComponentDialog
     {
         this.desk = desk;
         AddDialog(new WaterfallDialog(DialogId + ".steps",
-            [AskCategoryAsync, AskDescriptionAsync, AskUrgencyAsync, AskUpdatesAsync, OpenTicketAsync]));
+            [AskCategoryAsync, AskDescriptionAsync, AskUrgencyAsync, AskUpdatesAsync, AskEmailAsync, OpenTicketAsync]));
         AddDialog(new ChoicePrompt(DialogId + ".category"));
         AddDialog(new TextPrompt(DialogId + ".description", DescriptionIsUsefulAsync, maxLength: 2000));
         AddDialog(new ChoicePrompt(DialogId + ".urgency"));
         AddDialog(new ConfirmPrompt(DialogId + ".updates"));
+        AddDialog(new TextPrompt(DialogId + ".email", EmailOrSkipAsync, maxLength: 254));
     }
 
     /// <inheritdoc />
@@ -99,12 +100,21 @@ public sealed class TicketDialog : ComponentDialog
             "Shall I let you know here when the ticket's status changes?", "Please answer yes or no."), cancel);
     }
 
+    private static async Task<DialogTurnResult> AskEmailAsync(WaterfallStepContext step, CancellationToken cancel)
+    {
+        step.Set("notify", step.Result is true);
+        return await step.PromptAsync(DialogId + ".email", PromptOptions.Ask(
+            "If you'd like to check this ticket from another channel later, what e-mail address should I put on " +
+            "it? Or say \"skip\".",
+            "That doesn't look like an e-mail address. Please type it again, or say \"skip\"."), cancel);
+    }
+
     private async Task<DialogTurnResult> OpenTicketAsync(WaterfallStepContext step, CancellationToken cancel)
     {
         var activity = step.Dialog.Context.Activity;
         var request = new TicketRequest(step.Get<string>("category")!, step.Get<string>("description")!,
             step.Get<string>("urgency")!, activity.ChannelId, Customer.IdOf(activity), Customer.ReferenceOf(activity),
-            NotifyOnChange: step.Result is true);
+            NotifyOnChange: step.Get<bool>("notify"), Email: Understanding.Entities.Email(step.Result as string));
         var ticket = await desk.OpenAsync(request, $"{activity.Conversation?.Id}/{activity.Id}", cancel);
 
         var clock = step.Dialog.Clock;
@@ -118,6 +128,14 @@ public sealed class TicketDialog : ComponentDialog
             cancel);
         return await step.EndAsync(new FlowOutcome(DialogId, Completed: true), cancel);
     }
+
+    private static Task<bool> EmailOrSkipAsync(PromptValidatorContext<string> check, CancellationToken cancel) =>
+        Task.FromResult(Understanding.Entities.Email(check.Recognized.Value) is not null
+            || ConfirmPrompt.Read(check.Recognized.Value) == false
+            || SkipWords.Contains(ChoiceRecognizer.Normalize(check.Recognized.Value ?? string.Empty)));
+
+    private static readonly HashSet<string> SkipWords =
+        ["skip", "no email", "no e mail", "none", "rather not", "i'd rather not", "no thank you", "pass"];
 
     private static Task<bool> DescriptionIsUsefulAsync(PromptValidatorContext<string> check, CancellationToken cancel)
     {

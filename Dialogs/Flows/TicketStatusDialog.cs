@@ -6,7 +6,9 @@ namespace BankingBot.Dialogs.Flows;
 
 /// <summary>
 /// "Where is my ticket?": asks for the number when the customer gave none, then shows the latest status,
-/// the history and what happens next, but only to the customer who opened the ticket.
+/// the history and what happens next, but only to the customer who opened the ticket: the same user on the
+/// same channel, or on another channel someone who knows the e-mail address on the ticket. Anyone else gets
+/// the same answers as for a number that does not exist, so numbers cannot be probed.
 /// </summary>
 public sealed class TicketStatusDialog : ComponentDialog
 {
@@ -14,8 +16,7 @@ public sealed class TicketStatusDialog : ComponentDialog
     public const string DialogId = "ticketStatus";
 
     private const string NotFound =
-        "I can't find a ticket with the number {0} that you opened here. Please check the number. " +
-        TicketNumbers.FormatHint;
+        "I can't show you a ticket with the number {0}. Please check the number. " + TicketNumbers.FormatHint;
 
     private readonly TicketDesk desk;
 
@@ -24,8 +25,9 @@ public sealed class TicketStatusDialog : ComponentDialog
         : base(DialogId)
     {
         this.desk = desk;
-        AddDialog(new WaterfallDialog(DialogId + ".steps", [AskNumberAsync, ShowStatusAsync]));
+        AddDialog(new WaterfallDialog(DialogId + ".steps", [AskNumberAsync, FindOwnTicketAsync, CheckEmailAsync]));
         AddDialog(new TextPrompt(DialogId + ".number", NumberIsWellFormedAsync, maxLength: 40));
+        AddDialog(new TextPrompt(DialogId + ".email", EmailOrNoAsync, maxLength: 254));
     }
 
     /// <inheritdoc />
@@ -48,17 +50,39 @@ public sealed class TicketStatusDialog : ComponentDialog
             "That doesn't look like a ticket number. " + TicketNumbers.FormatHint), cancel);
     }
 
-    private async Task<DialogTurnResult> ShowStatusAsync(WaterfallStepContext step, CancellationToken cancel)
+    private async Task<DialogTurnResult> FindOwnTicketAsync(WaterfallStepContext step, CancellationToken cancel)
     {
         var number = TicketNumbers.Find(step.Result as string)!;
+        step.Set("number", number);
         var customer = Customer.IdOf(step.Dialog.Context.Activity);
-        if (await desk.FindForCustomerAsync(number, customer, cancel) is not { } ticket)
+        if (await desk.FindForCustomerAsync(number, customer, cancel) is { } ticket)
         {
-            await step.Dialog.SendAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, NotFound, number),
-                cancel);
-            return await step.EndAsync(new FlowOutcome(DialogId, Completed: false), cancel);
+            return await ShowAsync(step, ticket, cancel);
         }
 
+        return await step.PromptAsync(DialogId + ".email", PromptOptions.Ask(
+            $"I can't find ticket {number} among the tickets you opened here. If you opened it on another " +
+            "channel, what e-mail address is on the ticket? Otherwise just say no.",
+            "Please type the e-mail address on the ticket, or say no."), cancel);
+    }
+
+    private async Task<DialogTurnResult> CheckEmailAsync(WaterfallStepContext step, CancellationToken cancel)
+    {
+        var number = step.Get<string>("number")!;
+        var email = Understanding.Entities.Email(step.Result as string);
+        if (email is not null && await desk.FindByEmailAsync(number, email, cancel) is { } ticket)
+        {
+            return await ShowAsync(step, ticket, cancel);
+        }
+
+        await step.Dialog.SendAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, NotFound, number),
+            cancel);
+        return await step.EndAsync(new FlowOutcome(DialogId, Completed: false), cancel);
+    }
+
+    private static async Task<DialogTurnResult> ShowAsync(WaterfallStepContext step, Ticket ticket,
+        CancellationToken cancel)
+    {
         var zone = step.Dialog.Clock.Zone;
         var facts = new List<Fact> { new("Status", ticket.Status) };
         facts.AddRange(ticket.History.TakeLast(5).Select(e => new Fact(Customer.Format(e.At, zone), e.Note)));
@@ -73,6 +97,10 @@ public sealed class TicketStatusDialog : ComponentDialog
         TicketStatus.WaitingForCustomer => "The engineer needs something from you: see the latest note above.",
         _ => "This ticket is finished. If the problem is back, I can open a new one.",
     };
+
+    private static Task<bool> EmailOrNoAsync(PromptValidatorContext<string> check, CancellationToken cancel) =>
+        Task.FromResult(Understanding.Entities.Email(check.Recognized.Value) is not null
+            || ConfirmPrompt.Read(check.Recognized.Value) == false);
 
     private static Task<bool> NumberIsWellFormedAsync(PromptValidatorContext<string> check, CancellationToken cancel) =>
         Task.FromResult(TicketNumbers.Find(check.Recognized.Value) is not null);
