@@ -8,6 +8,22 @@ namespace BankingBot.Tests.Leads;
 public sealed class LeadConversationTests
 {
     [Fact]
+    public async Task QuestionAskedInTheMiddleIsAnsweredAndTheLeadGoesOnAtTheSameQuestion()
+    {
+        await using var bot = BotHarness.Create();
+        var chat = new CustomerChat(bot) { TimeZone = "Europe/London" };
+
+        Assert.Contains("What is the mortgage for?", await chat.SayAsync("I'm interested in a mortgage"));
+        Assert.Contains("how much would you like to borrow", await chat.SayAsync("We're buying our first home"));
+
+        var aside = await chat.SayAsync("What does LTV mean?");
+        Assert.Contains("loan-to-value", aside, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("how much would you like to borrow", aside);
+
+        Assert.Contains("When would you like to go ahead?", await chat.SayAsync("250k"));
+    }
+
+    [Fact]
     public async Task MortgageEnquiryByTypingKeepsContactAndSaysWhenTheAdviserCalls()
     {
         await using var bot = BotHarness.Create();
