@@ -14,13 +14,24 @@ public static class CardAnswer
     /// <summary>The chosen or typed answer.</summary>
     public const string AnswerKey = "answer";
 
+    /// <summary>The verb of the bot's Universal Actions (Teams Action.Execute).</summary>
+    public const string Verb = "answer";
+
     /// <summary>
     /// The data a button sends: the answer and, for a question (not for the always-valid main menu), the id
     /// of the prompt that asked it.
     /// </summary>
     public static JObject Data(string promptId, string answer)
     {
-        var data = new JObject { [AnswerKey] = answer };
+        var data = Prompt(promptId);
+        data[AnswerKey] = answer;
+        return data;
+    }
+
+    /// <summary>The data of a form's send button: only the prompt id, the inputs are added by the card.</summary>
+    public static JObject Prompt(string promptId)
+    {
+        var data = new JObject();
         if (!string.IsNullOrEmpty(promptId))
         {
             data[PromptKey] = promptId;
@@ -28,4 +39,10 @@ public static class CardAnswer
 
         return data;
     }
+}
+
+/// <summary>Choice lists the renderer offers itself.</summary>
+internal static class ChoiceLists
+{
+    public static readonly IReadOnlyList<ChoiceOption> YesNo = [new("yes", "Yes"), new("no", "No")];
 }

@@ -22,6 +22,14 @@ public sealed record ChannelProfile(string ChannelId, ReplyStyle Style, int MaxS
     /// <summary>Most characters a button or quick-reply title shows on any channel.</summary>
     public const int MaxTitleLength = 20;
 
+    /// <summary>The newest Adaptive Card schema the channel renders; null when it shows none.</summary>
+    public string? CardVersion => Style switch
+    {
+        ReplyStyle.AdaptiveCards => "1.6",
+        ReplyStyle.TeamsCards => "1.5",
+        _ => null,
+    };
+
     /// <summary>The profile for a channel id; unknown channels get numbered text.</summary>
     public static ChannelProfile For(string? channelId, bool isGroupConversation = false) => channelId switch
     {

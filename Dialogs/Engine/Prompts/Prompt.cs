@@ -131,7 +131,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
     {
         var options = dc.ActiveDialog!.Get<PromptOptions>(OptionsKey)!;
         var promptId = dc.ActiveDialog.Get<string>(PromptIds.Key)!;
-        return dc.SendAsync(new QuestionReply(text, ChoicesFor(options), promptId), cancel);
+        return dc.SendAsync(new QuestionReply(text, ChoicesFor(options), promptId) { Card = options.Card }, cancel);
     }
 
     private Task AskEscapeAsync(DialogContext dc, CancellationToken cancel)

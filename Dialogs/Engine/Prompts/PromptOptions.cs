@@ -17,6 +17,12 @@ public sealed class PromptOptions
     /// <summary>Wrong answers allowed before the customer is offered a person; the engine's default when null.</summary>
     public int? MaxAttempts { get; set; }
 
+    /// <summary>
+    /// The card template that shows the question on channels with cards (a rating, a lead question); the plain
+    /// question card when null. Other channels show the question as they always do.
+    /// </summary>
+    public string? Card { get; set; }
+
     /// <summary>A prompt asking the question with no retry text.</summary>
     public static PromptOptions Ask(string prompt, string? retry = null) =>
         new() { Prompt = prompt, RetryPrompt = retry };
