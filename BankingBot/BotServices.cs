@@ -77,7 +77,8 @@ public static class BotServices
             RootDialog.DialogId, provider.GetRequiredService<ConversationState>(),
             provider.GetRequiredService<DialogEngineOptions>()));
 
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<BotFrameworkAuthentication>(provider => new SharedContractsAuthentication(
+            ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(provider)));
         services.AddSingleton<BankAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<BankAdapter>());
         services.AddSingleton<IBot, BankBot>();
