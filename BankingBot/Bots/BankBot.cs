@@ -1,3 +1,4 @@
+using BankingBot.Cards;
 using BankingBot.Dialogs.Engine;
 using BankingBot.Dialogs.Flows;
 using BankingBot.Dialogs.Storage;
@@ -40,7 +41,7 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
 
                 var log = await ConversationTranscript.LoadAsync(turnContext, transcript, time.GetUtcNow(),
                     cancellationToken);
-                await HandleAsync(turnContext, cancellationToken);
+                await HandleAsync(turnContext, outbox, cancellationToken);
                 log.AddReplies(outbox.Held, time.GetUtcNow());
                 await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
                 await userState.SaveChangesAsync(turnContext, false, cancellationToken);
@@ -61,7 +62,7 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
         }
     }
 
-    private async Task HandleAsync(ITurnContext turn, CancellationToken cancel)
+    private async Task HandleAsync(ITurnContext turn, TurnOutbox outbox, CancellationToken cancel)
     {
         var activity = turn.Activity;
         switch (activity.Type)
@@ -76,11 +77,17 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
                 await runner.RunAsync(turn, cancel);
                 break;
 
-            case ActivityTypes.Invoke when activity.Name == "adaptiveCard/action":
+            case ActivityTypes.Invoke when activity.Name == UniversalActions.InvokeName:
+                // Teams replaces the clicked card with the one in the answer: the turn's last card goes there
+                // instead of into a new message; anything else the turn said is sent as usual.
                 await runner.RunAsync(turn, cancel);
+                var updated = outbox.TakeLast(reply => UniversalActions.CardOf(reply) is not null);
+                var body = updated is null
+                    ? UniversalActions.Accepted("Thanks, got it.")
+                    : UniversalActions.UpdatedCard(UniversalActions.CardOf(updated)!);
                 await turn.SendActivityAsync(new Activity(ActivityTypesEx.InvokeResponse)
                 {
-                    Value = new InvokeResponse { Status = 200, Body = CardActionAccepted },
+                    Value = new InvokeResponse { Status = 200, Body = body },
                 }, cancel);
                 break;
         }
@@ -103,11 +110,4 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
     // The bot itself is among the members added when a conversation starts; only a person is greeted.
     private static bool CustomerJoined(IActivity activity) =>
         activity.AsConversationUpdateActivity().MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true;
-
-    private static readonly object CardActionAccepted = new
-    {
-        statusCode = 200,
-        type = "application/vnd.microsoft.activity.message",
-        value = "Thanks, got it.",
-    };
 }

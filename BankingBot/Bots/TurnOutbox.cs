@@ -36,6 +36,20 @@ internal sealed class TurnOutbox
     /// <summary>The replies held so far.</summary>
     public IReadOnlyList<Activity> Held => held;
 
+    /// <summary>Removes and returns the last held reply that matches, or null.</summary>
+    public Activity? TakeLast(Func<Activity, bool> match)
+    {
+        var index = held.FindLastIndex(a => match(a));
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var reply = held[index];
+        held.RemoveAt(index);
+        return reply;
+    }
+
     /// <summary>Holds replies from now on, dropping any held before.</summary>
     public void Hold()
     {
