@@ -7,6 +7,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
 namespace BankingBot.Tests.Conversations;
@@ -40,7 +41,7 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>A bot whose clock reads <paramref name="now"/> (default: a Wednesday at 10:00 in London).</summary>
     public static BotHarness Create(DateTimeOffset? now = null, IDictionary<string, string?>? settings = null,
         string channel = Channels.Test, string user = "customer-1", string? conversationId = null,
-        IDocumentStore? store = null)
+        IDocumentStore? store = null, Microsoft.Extensions.Logging.ILoggerProvider? logging = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false)
@@ -48,7 +49,13 @@ public sealed class BotHarness : IAsyncDisposable
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var collection = new ServiceCollection();
-        collection.AddLogging();
+        collection.AddLogging(builder =>
+        {
+            if (logging is not null)
+            {
+                builder.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace).AddProvider(logging);
+            }
+        });
         collection.AddSingleton<IHostEnvironment>(new TestEnvironment());
         collection.AddBankingBot(configuration, new TestEnvironment());
         if (store is not null)
