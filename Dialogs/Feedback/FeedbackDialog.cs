@@ -81,14 +81,14 @@ public sealed class FeedbackDialog : ComponentDialog
             await InviteAsync(step.Dialog, cancel);
             return await step.PromptAsync(AskedRatingId, PromptOptions.Choose(
                 "Thanks for taking the time! How would you rate this chat, from 1 (very poor) to 5 (excellent)?",
-                RatingPrompt.Choices, "Please tap a number from 1 to 5, or tell me in a word, such as \"good\"."),
-                cancel);
+                RatingPrompt.Choices, "Please tap a number from 1 to 5, or tell me in a word, such as \"good\".")
+                .ShownAs("feedback-rating"), cancel);
         }
 
         return await step.PromptAsync(OfferedRatingId, PromptOptions.Choose(
             "And if you have a moment: how would you rate this chat, from 1 (very poor) to 5 (excellent)?",
-            RatingPrompt.Choices, "Please tap a number from 1 to 5, or just tell me what else I can do for you."),
-            cancel);
+            RatingPrompt.Choices, "Please tap a number from 1 to 5, or just tell me what else I can do for you.")
+            .ShownAs("feedback-rating"), cancel);
     }
 
     private static async Task<DialogTurnResult> AskCommentAsync(WaterfallStepContext step, CancellationToken cancel)
@@ -112,7 +112,7 @@ public sealed class FeedbackDialog : ComponentDialog
         };
         return await step.PromptAsync(CommentId, PromptOptions.Choose(
             $"{thanks} Is there anything you'd like to tell us? Type it here, or say \"no\" to skip.", SkipChoice,
-            "Please type your comment, or say \"no\" to skip."), cancel);
+            "Please type your comment, or say \"no\" to skip.").ShownAs("feedback-comment"), cancel);
     }
 
     private async Task<DialogTurnResult> AskRecommendationAsync(WaterfallStepContext step, CancellationToken cancel)

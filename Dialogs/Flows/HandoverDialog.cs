@@ -1,5 +1,7 @@
+using BankingBot.Cards;
 using BankingBot.Dialogs.Banking;
 using BankingBot.Dialogs.Engine;
+using Newtonsoft.Json.Linq;
 
 namespace BankingBot.Dialogs.Flows;
 
@@ -24,13 +26,20 @@ public sealed class HandoverDialog(HandoverQueue queue, BusinessCalendar calenda
             cancel);
 
         var now = time.GetUtcNow();
-        var message = calendar.IsOpen(now)
+        var open = calendar.IsOpen(now);
+        var message = open
             ? "I've asked a colleague to take over. Someone from our team will join this chat shortly; please " +
               "stay here. Your request number is " + request.Id + "."
             : "Our team is not at work right now. I've passed your request on (number " + request.Id + "), and " +
               "someone will answer here from " + Customer.Format(calendar.NextOpening(now), dc.Clock.Zone) +
               ". Until then I'm still here if you'd like to ask me something.";
-        await dc.SendAsync(message, cancel);
+        var notice = new JObject
+        {
+            ["text"] = message,
+            ["requestNumber"] = request.Id,
+            ["answerFrom"] = open ? string.Empty : Customer.Format(calendar.NextOpening(now), dc.Clock.Zone),
+        };
+        await dc.SendAsync(new CardReply("handover-notice", notice, message), cancel);
         return await dc.EndDialogAsync(new FlowOutcome(DialogId, Completed: true), cancel);
     }
 }

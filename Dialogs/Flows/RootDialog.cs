@@ -105,5 +105,5 @@ public sealed class RootDialog(BankProfile bank, IReadOnlyDictionary<Job, string
         new ChoiceOption("menu:ticket", "Report a problem"),
         new ChoiceOption("menu:status", "Check a ticket"),
         new ChoiceOption("menu:feedback", "Give feedback"),
-    ], string.Empty);
+    ], string.Empty) { Card = "welcome-menu" };
 }

@@ -124,8 +124,8 @@ public sealed class TicketDialog : ComponentDialog
             new Fact("Urgency", UrgencyChoices.First(u => u.Value == ticket.Urgency).Title),
             new Fact("An engineer answers by", Customer.Format(ticket.AnswerBy, clock.Zone)),
         ], "Keep the number: you can ask me for the ticket's status at any time, for example \"status of " +
-           $"{ticket.Id}\"." + (ticket.NotifyOnChange ? " I'll also tell you here when it changes." : string.Empty)),
-            cancel);
+           $"{ticket.Id}\"." + (ticket.NotifyOnChange ? " I'll also tell you here when it changes." : string.Empty))
+            { Card = "ticket-confirmation" }, cancel);
         return await step.EndAsync(new FlowOutcome(DialogId, Completed: true), cancel);
     }
 

@@ -86,7 +86,11 @@ public sealed class TicketStatusDialog : ComponentDialog
         var zone = step.Dialog.Clock.Zone;
         var facts = new List<Fact> { new("Status", ticket.Status) };
         facts.AddRange(ticket.History.TakeLast(5).Select(e => new Fact(Customer.Format(e.At, zone), e.Note)));
-        await step.Dialog.SendAsync(new SummaryReply($"Ticket {ticket.Id}", facts, NextStep(ticket, zone)), cancel);
+        await step.Dialog.SendAsync(new SummaryReply($"Ticket {ticket.Id}", facts, NextStep(ticket, zone))
+        {
+            Card = "ticket-status",
+            CardData = new Newtonsoft.Json.Linq.JObject { ["status"] = ticket.Status },
+        }, cancel);
         return await step.EndAsync(new FlowOutcome(DialogId, Completed: true), cancel);
     }
 

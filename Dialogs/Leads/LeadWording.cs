@@ -72,7 +72,10 @@ public static class LeadWording
         {
             return new SummaryReply("Here's what I've passed on, without any contact details", facts,
                 "I haven't kept your name or any way to reach you, so nobody will get in touch. Whenever you'd " +
-                $"like to talk it through, call us on {bank.SupportPhone} ({Hours(bank)}) or visit {bank.Website}.");
+                $"like to talk it through, call us on {bank.SupportPhone} ({Hours(bank)}) or visit {bank.Website}.")
+            {
+                Card = "lead-summary",
+            };
         }
 
         facts.Add(new Fact("Name", contact.Name));
@@ -85,7 +88,10 @@ public static class LeadWording
             : $"Our {product.Team} work {Hours(bank)}, so they'll call you as soon as they can after the time you " +
               $"picked: {Customer.Format(call, customerZone)}.";
         return new SummaryReply($"Thanks, {contact.Name}! Here's what I've passed on", facts,
-            $"{next} If they can't reach you, they'll e-mail you. Your reference is {lead.Id}.");
+            $"{next} If they can't reach you, they'll e-mail you. Your reference is {lead.Id}.")
+        {
+            Card = "lead-summary",
+        };
     }
 
     private static string Timeline(LeadTimeline? timeline) => timeline switch

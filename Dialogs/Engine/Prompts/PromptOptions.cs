@@ -23,6 +23,13 @@ public sealed class PromptOptions
     /// </summary>
     public string? Card { get; set; }
 
+    /// <summary>These options, with the question shown on the named card template on channels with cards.</summary>
+    public PromptOptions ShownAs(string card)
+    {
+        Card = card;
+        return this;
+    }
+
     /// <summary>A prompt asking the question with no retry text.</summary>
     public static PromptOptions Ask(string prompt, string? retry = null) =>
         new() { Prompt = prompt, RetryPrompt = retry };
