@@ -106,7 +106,8 @@ public sealed class ScaleOutTests(Azurite azurite) : IClassFixture<Azurite>, IAs
             said.Append(channel.NextReply(conversation)).Append('\n');
         }
 
-        Assert.True(said.ToString().Contains(expected, StringComparison.Ordinal), $"Expected \"{expected}\" in: {said}");
+        var heard = said.ToString();
+        Assert.True(heard.Contains(expected, StringComparison.Ordinal), $"Expected \"{expected}\" in: {heard}");
         return said.ToString();
     }
 

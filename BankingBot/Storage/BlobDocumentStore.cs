@@ -21,7 +21,9 @@ public sealed class BlobDocumentStore : IDocumentStore
 {
     private readonly BlobContainerClient container;
 
-    /// <summary>Uses an existing container client (create the container first with <see cref="CreateAsync"/>).</summary>
+    /// <summary>
+    /// Uses an existing container client (create the container first with <see cref="CreateAsync"/>).
+    /// </summary>
     public BlobDocumentStore(BlobContainerClient container) =>
         this.container = container ?? throw new ArgumentNullException(nameof(container));
 

@@ -89,13 +89,15 @@ public sealed class TicketDesk(IDocumentStore store, ServiceLevels levels, Busin
     public async Task<Ticket?> FindByEmailAsync(string number, string email, CancellationToken cancel = default)
     {
         var ticket = await tickets.FindAsync(number, cancel);
-        return ticket?.Email is { } onTicket && string.Equals(onTicket, email.Trim(), StringComparison.OrdinalIgnoreCase)
+        return ticket?.Email is { } onTicket
+            && string.Equals(onTicket, email.Trim(), StringComparison.OrdinalIgnoreCase)
             ? ticket
             : null;
     }
 
     /// <summary>Any ticket by number, for staff and for proving ownership by e-mail.</summary>
-    public Task<Ticket?> FindAsync(string number, CancellationToken cancel = default) => tickets.FindAsync(number, cancel);
+    public Task<Ticket?> FindAsync(string number, CancellationToken cancel = default) =>
+        tickets.FindAsync(number, cancel);
 
     /// <summary>Changes a ticket, keeping the change in its audit.</summary>
     public Task<Ticket?> UpdateAsync(string number, Action<Ticket> change, CancellationToken cancel = default) =>

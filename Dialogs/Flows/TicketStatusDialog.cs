@@ -34,7 +34,8 @@ public sealed class TicketStatusDialog : ComponentDialog
     public override string Purpose => "looking up your ticket";
 
     /// <inheritdoc />
-    public override string Help => "Tell me your ticket number and I'll show you its status. " + TicketNumbers.FormatHint;
+    public override string Help =>
+        "Tell me your ticket number and I'll show you its status. " + TicketNumbers.FormatHint;
 
     private static async Task<DialogTurnResult> AskNumberAsync(WaterfallStepContext step, CancellationToken cancel)
     {
