@@ -62,6 +62,7 @@ public static class BotServices
         services.AddSingleton<FeedbackLog>();
         services.AddSingleton<CustomerData>();
         services.AddSingleton<ConversationLocks>();
+        services.AddSingleton<DirectLine.PageWelcome>();
 
         services.AddSingleton(provider => new DialogEngineOptions
         {

@@ -1,7 +1,9 @@
 using BankingBot.Cards;
 using BankingBot.Dialogs.Engine;
 using BankingBot.Dialogs.Flows;
+using BankingBot.Dialogs.Leads;
 using BankingBot.Dialogs.Storage;
+using BankingBot.DirectLine;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -13,11 +15,12 @@ namespace BankingBot.Bots;
 /// saved first) is run again on the fresh state, with its replies from the first run dropped.
 /// </summary>
 public sealed class BankBot(ConversationState conversationState, UserState userState, DialogRunner runner,
-    ConversationLocks locks, TimeProvider time, ILogger<BankBot> logger) : IBot
+    ConversationLocks locks, TimeProvider time, ILogger<BankBot> logger, PageWelcome pageWelcome) : IBot
 {
     private const int MaxTurnAttempts = 3;
 
     private readonly IStatePropertyAccessor<bool> greeted = conversationState.CreateProperty<bool>("greeted");
+    private readonly IStatePropertyAccessor<string> visitorPage = conversationState.CreateProperty<string>("page");
     private readonly IStatePropertyAccessor<ConversationTranscript> transcript =
         conversationState.CreateProperty<ConversationTranscript>("transcript");
 
@@ -65,11 +68,16 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
     private async Task HandleAsync(ITurnContext turn, TurnOutbox outbox, CancellationToken cancel)
     {
         var activity = turn.Activity;
+        var page = await RememberPageAsync(turn, cancel);
         switch (activity.Type)
         {
-            case ActivityTypes.ConversationUpdate when CustomerJoined(activity):
+            case ActivityTypes.ConversationUpdate when CustomerJoined(activity) && !GreetsOnJoin(activity):
             case ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade":
                 await GreetOnceAsync(turn, cancel);
+                break;
+
+            case ActivityTypes.Event when activity.Name == PageWelcome.JoinEvent:
+                await GreetOnceAsync(turn, cancel, page: page);
                 break;
 
             case ActivityTypes.Message:
@@ -95,7 +103,9 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
 
     // A message as the first thing in a conversation (Messenger sends no conversationUpdate): the root goes on
     // the stack silently with a one-line introduction, then handles the message itself.
-    private async Task GreetOnceAsync(ITurnContext turn, CancellationToken cancel, bool routeMessage = false)
+    // A visitor on a product's page is offered that product after a one-line introduction.
+    private async Task GreetOnceAsync(ITurnContext turn, CancellationToken cancel, bool routeMessage = false,
+        string? page = null)
     {
         if (await greeted.GetAsync(turn, () => false, cancel))
         {
@@ -103,9 +113,41 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
         }
 
         await greeted.SetAsync(turn, true, cancel);
+        if (!routeMessage && pageWelcome.ProductOf(page) is not null)
+        {
+            await runner.BeginAsync(turn, RootDialog.DialogId, RootDialog.Introduce, cancel);
+            await pageWelcome.OfferAsync(turn, page, cancel);
+            return;
+        }
+
         var greeting = routeMessage ? RootDialog.Introduce : RootDialog.Welcome;
         await runner.BeginAsync(turn, RootDialog.DialogId, greeting, cancel);
     }
+
+    // The page of the bank's website the visitor is on, from the web chat page's join event or the channel data
+    // of any activity, is remembered for the conversation and left in the turn state for the lead flow.
+    private async Task<string?> RememberPageAsync(ITurnContext turn, CancellationToken cancel)
+    {
+        var said = LeadSource.PageOf(turn);
+        if (said is not null)
+        {
+            await visitorPage.SetAsync(turn, said, cancel);
+        }
+
+        var known = said ?? await visitorPage.GetAsync(turn, () => null!, cancel);
+        if (known is not null)
+        {
+            turn.TurnState[LeadSource.TurnStateKey] = known;
+        }
+
+        return known;
+    }
+
+    // Web Chat (and a Direct Line page) may send conversationUpdate before the page says where the visitor is;
+    // the greeting waits for the page's join event, or the first message. A Direct Line client that sends
+    // neither (Azure's "Test in Web Chat") is greeted with the bot's introduction on its first message.
+    private static bool GreetsOnJoin(IActivity activity) =>
+        activity.ChannelId is DirectLineEndpoints.ChannelId or Microsoft.Bot.Connector.Channels.Directline;
 
     // The bot itself is among the members added when a conversation starts; only a person is greeted.
     private static bool CustomerJoined(IActivity activity) =>
