@@ -10,14 +10,26 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-# Local services the tests start: Azurite (Blob Storage), from npm into build/node.
-if [ ! -x build/node/node_modules/.bin/azurite-blob ]; then
+# Local services and clients the tests start, from npm into build/node: Azurite (Blob Storage), and
+# playwright-core, which drives Debian's Chromium for the web chat and card tests (with adaptivecards, ajv
+# and markdown-it for the cards).
+if [ ! -x build/node/node_modules/.bin/azurite-blob ] \
+  || [ ! -f build/node/node_modules/playwright-core/package.json ] \
+  || [ ! -f build/node/node_modules/adaptivecards/package.json ]; then
   if ! command -v npm >/dev/null 2>&1; then
     echo "Node.js and npm are needed to install the tests' local services." >&2
     exit 1
   fi
   echo "Installing the tests' local services (npm, build/node)..."
   npm install --prefix build/node --no-audit --no-fund --loglevel=error
+fi
+
+# Headless Chromium for the web chat and card tests: Debian's package, never a browser that a tool downloads itself.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium for the web chat tests (apt)..."
+  as_root=""
+  if [ "$(id -u)" -ne 0 ]; then as_root="sudo"; fi
+  $as_root apt-get update -q && $as_root apt-get install -y -q chromium
 fi
 
 results="$(mktemp -d)"
