@@ -5,32 +5,15 @@ using BankingBot.Dialogs.Understanding;
 using BankingBot.Dialogs.Understanding.Intents;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
-using Newtonsoft.Json;
 
 namespace BankingBot.Dialogs.Support;
-
-/// <summary>What the support flow remembers between questions, in conversation state.</summary>
-public sealed class SupportMemory
-{
-    /// <summary>The banking terms of the last answer, for "what does that word mean?".</summary>
-    [JsonProperty("lastTerms")]
-    public List<string> LastTerms { get; set; } = [];
-
-    /// <summary>Questions in a row the bot was unsure about; at the second it offers a person.</summary>
-    [JsonProperty("unsureInARow")]
-    public int UnsureInARow { get; set; }
-}
-
-/// <summary>A yes/no offer after an answer: a ticket, a person or a product, and what to say on "no".</summary>
-public sealed record SupportOffer(string Kind, string Question, string Declined, string? Category = null,
-    string? Urgency = null, string? Product = null, string? Reason = null);
 
 /// <summary>
 /// Answers a customer's question: small talk first, then a glossary question, then the intent recognizer. A
 /// confident answer may offer a next step (a ticket, a person, a product); an unsure one asks "did you mean…?"
 /// with the likeliest topics, and a second unsure question in a row offers a person instead.
 /// </summary>
-public sealed class SupportDialog : ComponentDialog
+public sealed partial class SupportDialog : ComponentDialog
 {
     /// <summary>The dialog id.</summary>
     public const string DialogId = "support";
@@ -97,55 +80,6 @@ public sealed class SupportDialog : ComponentDialog
     /// <inheritdoc />
     public override string Help => "Ask me a banking question in your own words, for example \"my card hasn't " +
         "arrived\" or \"what does APR mean?\". Say \"talk to a person\" at any time to reach a colleague.";
-
-    /// <summary>
-    /// The engine's aside hook: answers a clear glossary question or a confident support question that the customer
-    /// asked instead of answering a prompt. Returns false, leaving the prompt to ask again, when unsure.
-    /// </summary>
-    public async Task<bool> AnswerAsideAsync(DialogContext dc, string text, CancellationToken cancel)
-    {
-        ArgumentNullException.ThrowIfNull(dc);
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 300)
-        {
-            return false;
-        }
-
-        var remembered = await memory.GetAsync(dc.Context, () => new SupportMemory(), cancel);
-        if (Glossary.AsksAboutLastAnswer(text))
-        {
-            // With no terms remembered, "what does that mean?" is about the prompt itself: the prompt asks again.
-            if (remembered.LastTerms.Count > 0)
-            {
-                await ExplainLastAnswerAsync(dc, remembered, cancel);
-            }
-
-            return remembered.LastTerms.Count > 0;
-        }
-
-        if (glossary.FindQuestion(text) is { IsWhole: true } term)
-        {
-            logger.LogInformation("Glossary term {Term} explained inside another question", term.Entry.Term);
-            await dc.SendAsync(Glossary.Explain(term), cancel);
-            return true;
-        }
-
-        if (recognizer is null || !LooksLikeQuestion(text))
-        {
-            return false;
-        }
-
-        var prediction = recognizer.Recognize(text);
-        if (!prediction.IsConfident || prediction.Top.Probability < AsideMinimumProbability
-            || knowledge.Find(prediction.Top.Intent) is not { } topic)
-        {
-            return false;
-        }
-
-        logger.LogInformation("Support topic {Intent} answered inside another question ({Probability:F2})",
-            topic.Intent, prediction.Top.Probability);
-        await AnswerTopicAsync(dc, topic, remembered, cancel);
-        return true;
-    }
 
     private static async Task<DialogTurnResult> AskQuestionAsync(WaterfallStepContext step, CancellationToken cancel)
     {
@@ -364,13 +298,4 @@ public sealed class SupportDialog : ComponentDialog
 
     private static SupportOffer PersonOffer(string question, string reason, string declined = NotUnderstoodDeclined) =>
         new(NextStep.Handover, question, declined, Reason: reason);
-
-    private static bool LooksLikeQuestion(string text)
-    {
-        var said = ChoiceRecognizer.Normalize(text);
-        var words = said.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        string[] openers = ["what", "what's", "how", "why", "when", "where", "which", "who", "can", "could", "do",
-            "does", "did", "is", "are", "will", "would", "should", "may", "has", "have"];
-        return words.Length >= 3 && (text.TrimEnd().EndsWith('?') || openers.Contains(words[0]));
-    }
 }
