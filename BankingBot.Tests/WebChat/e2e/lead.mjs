@@ -26,7 +26,7 @@ await scenario('lead', async (open) => {
   await screenshot(page, 'lead-2-questions');
 
   await press(page, 'No');
-  await hears(page, 'without any contact details');
+  await hears(page, 'passed on, without any contact details');
   await screenshot(page, 'lead-3-passed-on');
   return {};
 });

@@ -100,6 +100,8 @@ export function transcriptText(page) {
 export async function screenshot(page, name) {
   mkdirSync(artifacts, { recursive: true });
   await page.getByText('Connecting…').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  // Web Chat scrolls to the newest activity with an animation; let it finish.
+  await page.waitForTimeout(800);
   await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
 }
 
