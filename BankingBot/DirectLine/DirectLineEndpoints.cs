@@ -157,6 +157,9 @@ public static class DirectLineEndpoints
         posted["recipient"] = JObject.FromObject(bot, DirectLineAdapter.Json);
         posted["conversation"] = new JObject { ["id"] = conversation.Id };
         posted["channelId"] = ChannelId;
+        // Replies inside a turn never use the service URL (DirectLineAdapter adds them to the conversation). A message
+        // sent later through a stored conversation reference would be posted here and get 404: the local Direct
+        // Line has no connector endpoints, so such messages do not reach local conversations.
         posted["serviceUrl"] = BaseUrl(request);
         posted["timestamp"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture);
         posted.Remove("id");
