@@ -129,6 +129,14 @@ var baseSettings = [
   { name: 'Bank__TimeZone', value: bankTimeZone }
   { name: 'Bank__BusinessHours__Opens', value: businessOpens }
   { name: 'Bank__BusinessHours__Closes', value: businessCloses }
+  // The web chat page gets short-lived tokens from the bot, which exchanges this secret with Direct Line.
+  { name: 'DirectLine__Secret', value: directLine.listChannelWithKeys().properties.properties.sites[0].key }
+  { name: 'DirectLine__TokenService', value: 'https://directline.botframework.com/v3/directline/tokens/generate' }
+  { name: 'DirectLine__TokenLifetime', value: '00:30:00' }
+  { name: 'DirectLine__IdleTimeout', value: '01:00:00' }
+  { name: 'DirectLine__SweepInterval', value: '00:01:00' }
+  { name: 'DirectLine__MaxActivitiesPerConversation', value: '500' }
+  { name: 'DirectLine__MaxConversations', value: '10000' }
 ]
 var holidaySettings = [for (day, i) in holidays: { name: 'Bank__Holidays__${i}', value: day }]
 
@@ -148,9 +156,15 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       healthCheckPath: '/healthz'
       webSocketsEnabled: true
-      appSettings: concat(baseSettings, holidaySettings)
     }
   }
+}
+
+// The settings go on after the bot's channels exist, because one of them is the Direct Line key.
+resource siteSettings 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: toObject(concat(baseSettings, holidaySettings), setting => setting.name, setting => setting.value)
 }
 
 resource autoscale 'Microsoft.Insights/autoscalesettings@2022-10-01' = {

@@ -17,11 +17,14 @@ public sealed class DirectLineExpiryTests(ShortLivedBot bot) : IClassFixture<Sho
         var clock = Stopwatch.StartNew();
         var firstToken = active.Token;
 
+        // Token times are whole seconds, so a token may expire up to a second early: the active conversation
+        // renews at 3 s, leaving its new token at least 7 s, well past the last check at 8.4 s.
         await UntilAsync(clock, 1);
-        var activeRenewed = await RefreshAsync(active);
         var idleRenewed = await RefreshAsync(idle);
+        Assert.Equal(HttpStatusCode.OK, (await active.ReadAsync()).Status);
 
         await UntilAsync(clock, 3);
+        var activeRenewed = await RefreshAsync(active);
         active.Token = activeRenewed;
         Assert.Equal(HttpStatusCode.OK, (await active.ReadAsync()).Status);
 
