@@ -1,3 +1,4 @@
+using System.IdentityModel.Tokens.Jwt;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -22,10 +23,16 @@ public static class ActivityRequestCheck
             return Results.Problem("The activity is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        // With authentication on, a request without a token is the adapter's to refuse (401), whatever it holds.
+        // With authentication on, a request without a token is the adapter's to refuse (401), whatever it holds;
+        // one whose token cannot even be read is refused here, since the SDK would fail on it with a 500.
         if (authenticationOn && !request.Headers.Authorization.Any())
         {
             return null;
+        }
+
+        if (authenticationOn && !IsReadableBearerToken(request.Headers.Authorization.ToString()))
+        {
+            return Results.Unauthorized();
         }
 
         request.EnableBuffering(MaxBodyBytes);
@@ -39,6 +46,25 @@ public static class ActivityRequestCheck
 
         var problem = Problem(body);
         return problem is null ? null : Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    private static bool IsReadableBearerToken(string header)
+    {
+        const string scheme = "Bearer ";
+        if (!header.StartsWith(scheme, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            new JwtSecurityTokenHandler().ReadJwtToken(header[scheme.Length..].Trim());
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static string? Problem(string body)

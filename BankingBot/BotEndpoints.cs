@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.IdentityModel.Tokens;
 
 namespace BankingBot;
 
@@ -19,7 +20,19 @@ public static class BotEndpoints
                 return refusal;
             }
 
-            await adapter.ProcessAsync(request, response, bot, cancel);
+            try
+            {
+                await adapter.ProcessAsync(request, response, bot, cancel);
+            }
+            catch (Exception e) when (e is SecurityTokenException or SecurityTokenArgumentException
+                && !response.HasStarted)
+            {
+                // The SDK reports a token it cannot read, or whose signature does not hold, with its identity
+                // library's exceptions instead of as unauthorized. No turn has run.
+                app.Logger.LogWarning("Request to /api/messages refused: {Reason}", e.GetType().Name);
+                return Results.Unauthorized();
+            }
+
             return Results.Empty;
         });
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
