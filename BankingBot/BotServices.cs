@@ -10,6 +10,7 @@ using BankingBot.Dialogs.Storage;
 using BankingBot.Dialogs.Support;
 using BankingBot.Dialogs.Understanding;
 using BankingBot.Dialogs.Understanding.Intents;
+using BankingBot.Teams;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -63,6 +64,7 @@ public static class BotServices
         services.AddSingleton<CustomerData>();
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<DirectLine.PageWelcome>();
+        services.AddTeamsStaff(configuration);
 
         services.AddSingleton(provider => new DialogEngineOptions
         {

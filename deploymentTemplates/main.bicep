@@ -50,6 +50,23 @@ param businessCloses string = '17:30'
 @description('Days the bank is closed besides weekends (yyyy-MM-dd).')
 param holidays array = []
 
+@description('Staff in Teams: the bank\'s tenant, and the Microsoft Entra object ids of employees.')
+param staffTenantId string = subscription().tenantId
+param staffUserIds array = []
+
+@description('Staff groups (needs Microsoft Graph, which the bot does not call yet: list users instead).')
+param staffGroupIds array = []
+
+@description('The Teams channels for new leads and hand-overs (conversation ids); empty posts nothing.')
+param salesChannelId string = ''
+param serviceChannelId string = ''
+
+@description('The Teams service URL of the bank\'s region, as Teams sends it to the bot.')
+param teamsServiceUrl string = 'https://smba.trafficmanager.net/emea/'
+
+@description('How long a hand-over request waits for an employee before it becomes a ticket.')
+param handoverAcceptWithin string = '00:10:00'
+
 @description('Facebook page id for Messenger; leave empty to deploy without the Facebook channel.')
 param facebookPageId string = ''
 
@@ -139,6 +156,20 @@ var baseSettings = [
   { name: 'DirectLine__MaxConversations', value: '10000' }
 ]
 var holidaySettings = [for (day, i) in holidays: { name: 'Bank__Holidays__${i}', value: day }]
+var teamsSettings = [
+  { name: 'Staff__TenantId', value: staffTenantId }
+  { name: 'Teams__SalesChannel__ConversationId', value: salesChannelId }
+  { name: 'Teams__SalesChannel__ServiceUrl', value: teamsServiceUrl }
+  { name: 'Teams__SalesChannel__TenantId', value: staffTenantId }
+  { name: 'Teams__ServiceChannel__ConversationId', value: serviceChannelId }
+  { name: 'Teams__ServiceChannel__ServiceUrl', value: teamsServiceUrl }
+  { name: 'Teams__ServiceChannel__TenantId', value: staffTenantId }
+  { name: 'Teams__HandoverAcceptWithin', value: handoverAcceptWithin }
+  { name: 'Teams__DeliveryInterval', value: '00:00:10' }
+]
+var staffUserSettings = [for (id, i) in staffUserIds: { name: 'Staff__UserIds__${i}', value: id }]
+var staffGroupSettings = [for (id, i) in staffGroupIds: { name: 'Staff__GroupIds__${i}', value: id }]
+var allSettings = concat(baseSettings, holidaySettings, teamsSettings, staffUserSettings, staffGroupSettings)
 
 resource site 'Microsoft.Web/sites@2023-12-01' = {
   name: names.site
@@ -164,7 +195,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
 resource siteSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: site
   name: 'appsettings'
-  properties: toObject(concat(baseSettings, holidaySettings), setting => setting.name, setting => setting.value)
+  properties: toObject(allSettings, setting => setting.name, setting => setting.value)
 }
 
 resource autoscale 'Microsoft.Insights/autoscalesettings@2022-10-01' = {

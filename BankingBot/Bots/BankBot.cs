@@ -4,6 +4,7 @@ using BankingBot.Dialogs.Flows;
 using BankingBot.Dialogs.Leads;
 using BankingBot.Dialogs.Storage;
 using BankingBot.DirectLine;
+using BankingBot.Teams;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -15,7 +16,8 @@ namespace BankingBot.Bots;
 /// saved first) is run again on the fresh state, with its replies from the first run dropped.
 /// </summary>
 public sealed class BankBot(ConversationState conversationState, UserState userState, DialogRunner runner,
-    ConversationLocks locks, TimeProvider time, ILogger<BankBot> logger, PageWelcome pageWelcome) : IBot
+    ConversationLocks locks, TimeProvider time, ILogger<BankBot> logger, PageWelcome pageWelcome, TeamsTurns teams)
+    : IBot
 {
     private const int MaxTurnAttempts = 3;
 
@@ -29,6 +31,7 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var conversation = $"{turnContext.Activity.ChannelId}/{turnContext.Activity.Conversation?.Id}";
+        TeamsMentions.StripBotMention(turnContext.Activity);
         using var turnLock = await locks.AcquireAsync(conversation, cancellationToken);
         var outbox = TurnOutbox.Attach(turnContext);
         for (var attempt = 1; ; attempt++)
@@ -69,6 +72,17 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
     {
         var activity = turn.Activity;
         var page = await RememberPageAsync(turn, cancel);
+        if (await teams.TryHandleAsync(turn, cancel))
+        {
+            // Staff work in Teams, or a customer's message relayed to the employee chatting with them.
+            if (activity.Type == ActivityTypes.Invoke && activity.Name == UniversalActions.InvokeName)
+            {
+                await AnswerInvokeAsync(turn, outbox, cancel);
+            }
+
+            return;
+        }
+
         switch (activity.Type)
         {
             case ActivityTypes.ConversationUpdate when CustomerJoined(activity) && !GreetsOnJoin(activity):
@@ -89,16 +103,21 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
                 // Teams replaces the clicked card with the one in the answer: the turn's last card goes there
                 // instead of into a new message; anything else the turn said is sent as usual.
                 await runner.RunAsync(turn, cancel);
-                var updated = outbox.TakeLast(reply => UniversalActions.CardOf(reply) is not null);
-                var body = updated is null
-                    ? UniversalActions.Accepted("Thanks, got it.")
-                    : UniversalActions.UpdatedCard(UniversalActions.CardOf(updated)!);
-                await turn.SendActivityAsync(new Activity(ActivityTypesEx.InvokeResponse)
-                {
-                    Value = new InvokeResponse { Status = 200, Body = body },
-                }, cancel);
+                await AnswerInvokeAsync(turn, outbox, cancel);
                 break;
         }
+    }
+
+    private static async Task AnswerInvokeAsync(ITurnContext turn, TurnOutbox outbox, CancellationToken cancel)
+    {
+        var updated = outbox.TakeLast(reply => UniversalActions.CardOf(reply) is not null);
+        var body = updated is null
+            ? UniversalActions.Accepted("Thanks, got it.")
+            : UniversalActions.UpdatedCard(UniversalActions.CardOf(updated)!);
+        await turn.SendActivityAsync(new Activity(ActivityTypesEx.InvokeResponse)
+        {
+            Value = new InvokeResponse { Status = 200, Body = body },
+        }, cancel);
     }
 
     // A message as the first thing in a conversation (Messenger sends no conversationUpdate): the root goes on

@@ -13,7 +13,7 @@ public sealed class HandoverRequest : BankRecord
     [JsonProperty("reason")]
     public string Reason { get; set; } = string.Empty;
 
-    /// <summary>waiting, accepted, ended, or ticket (nobody took it in time).</summary>
+    /// <summary>One of <see cref="HandoverStatus"/>: waiting, accepted, ended, or ticket (nobody took it).</summary>
     [JsonProperty("status")]
     public string Status { get; set; } = "waiting";
 
@@ -24,6 +24,22 @@ public sealed class HandoverRequest : BankRecord
     /// <summary>Where to reach the customer.</summary>
     [JsonProperty("conversationReference")]
     public JObject? ConversationReference { get; set; }
+
+    /// <summary>The employee who accepted it.</summary>
+    [JsonProperty("employee")]
+    public Employee? Employee { get; set; }
+
+    /// <summary>none; posting while one instance posts it to the staff channel; then posted.</summary>
+    [JsonProperty("card")]
+    public string Card { get; set; } = "none";
+
+    /// <summary>The staff channel's message that shows the request.</summary>
+    [JsonProperty("cardActivityId")]
+    public string? CardActivityId { get; set; }
+
+    /// <summary>The ticket it became when nobody accepted it in time.</summary>
+    [JsonProperty("ticketNumber")]
+    public string? TicketNumber { get; set; }
 }
 
 /// <summary>Hand-over requests waiting for staff, stored like every other record.</summary>

@@ -63,4 +63,51 @@ public sealed class Ticket : BankRecord
     /// <summary>An e-mail address the customer gave, to prove it is theirs from another channel.</summary>
     [JsonProperty("email")]
     public string? Email { get; set; }
+
+    /// <summary>The employee the ticket is assigned to; null while nobody is.</summary>
+    [JsonProperty("assignee")]
+    public Employee? Assignee { get; set; }
+
+    /// <summary>What the customer was told of changes without asking, and whether it reached them.</summary>
+    [JsonProperty("notices")]
+    public List<TicketNotice> Notices { get; set; } = [];
+}
+
+/// <summary>How a notice to the customer went.</summary>
+public static class NoticeOutcome
+{
+    /// <summary>Not sent yet.</summary>
+    public const string Pending = "pending";
+
+    /// <summary>The channel accepted it.</summary>
+    public const string Delivered = "delivered";
+
+    /// <summary>The channel's window for messages the customer did not ask for had closed (Messenger: 24 h).</summary>
+    public const string WindowClosed = "window closed";
+
+    /// <summary>The conversation no longer exists or the bot was removed from it.</summary>
+    public const string ConversationGone = "conversation gone";
+
+    /// <summary>Sending failed for another reason.</summary>
+    public const string Failed = "failed";
+}
+
+/// <summary>A message to the customer about a change on their ticket, with how its delivery went.</summary>
+public sealed class TicketNotice
+{
+    /// <summary>Unique within the ticket.</summary>
+    [JsonProperty("id")]
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>When the change happened.</summary>
+    [JsonProperty("at")]
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>What the customer is told.</summary>
+    [JsonProperty("text")]
+    public string Text { get; set; } = string.Empty;
+
+    /// <summary>One of <see cref="NoticeOutcome"/>.</summary>
+    [JsonProperty("outcome")]
+    public string Outcome { get; set; } = NoticeOutcome.Pending;
 }
