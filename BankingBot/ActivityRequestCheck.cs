@@ -100,7 +100,8 @@ public static class ActivityRequestCheck
         }
 
         var serviceUrl = activity["serviceUrl"]?.ToString();
-        return Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http")
+        var usable = Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
+        return usable
             ? null
             : "The activity has no valid serviceUrl to reply to.";
     }

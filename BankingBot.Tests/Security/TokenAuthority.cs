@@ -44,13 +44,15 @@ public sealed class TokenAuthority : IAsyncDisposable
     public static async Task<TokenAuthority> StartAsync()
     {
         using var tlsKey = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", tlsKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var request = new CertificateRequest("CN=127.0.0.1", tlsKey, HashAlgorithmName.SHA256,
+            RSASignaturePadding.Pkcs1);
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         names.AddDnsName("localhost");
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var now = DateTimeOffset.UtcNow;
+        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
         var pfx = X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
         var certificateFile = Path.Combine(Path.GetTempPath(), $"bankingbot-authority-{Guid.NewGuid():N}.pem");
         await File.WriteAllTextAsync(certificateFile, certificate.ExportCertificatePem());
@@ -62,14 +64,7 @@ public sealed class TokenAuthority : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(pfx)));
         var app = builder.Build();
         var authority = new TokenAuthority(app, certificateFile);
-        app.MapGet("/v1/.well-known/openidconfiguration", (HttpRequest http) => Results.Json(new Dictionary<string, object>
-        {
-            ["issuer"] = ChannelIssuer,
-            ["authorization_endpoint"] = $"https://{http.Host}/authorize",
-            ["jwks_uri"] = $"https://{http.Host}/v1/keys",
-            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-            ["token_endpoint_auth_methods_supported"] = new[] { "private_key_jwt" },
-        }));
+        app.MapGet("/v1/.well-known/openidconfiguration", (HttpRequest http) => Results.Json(Metadata(http.Host)));
         app.MapGet("/v1/keys", () => Results.Json(new { keys = new[] { authority.PublicJwk() } }));
         await app.StartAsync();
         authority.MetadataUrl = $"{app.Urls.First()}/v1/.well-known/openidconfiguration";
@@ -107,6 +102,15 @@ public sealed class TokenAuthority : IAsyncDisposable
         signingKey.Dispose();
         File.Delete(certificateFile);
     }
+
+    private static Dictionary<string, object> Metadata(HostString host) => new()
+    {
+        ["issuer"] = ChannelIssuer,
+        ["authorization_endpoint"] = $"https://{host}/authorize",
+        ["jwks_uri"] = $"https://{host}/v1/keys",
+        ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+        ["token_endpoint_auth_methods_supported"] = new[] { "private_key_jwt" },
+    };
 
     private Dictionary<string, object> PublicJwk()
     {
