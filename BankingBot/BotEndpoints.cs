@@ -7,7 +7,10 @@ namespace BankingBot;
 /// <summary>The bot's HTTP surface.</summary>
 public static class BotEndpoints
 {
-    /// <summary>Maps <c>POST /api/messages</c> (the Bot Framework endpoint) and <c>GET /healthz</c>.</summary>
+    /// <summary>
+    /// Maps <c>POST /api/messages</c> (the Bot Framework endpoint) and <c>GET /healthz</c>, and the benchmark's
+    /// endpoints when it started the bot (<see cref="BenchEndpoints"/>).
+    /// </summary>
     public static WebApplication MapBankingBot(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -36,6 +39,7 @@ public static class BotEndpoints
             return Results.Empty;
         });
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapBenchEndpoints();
         return app;
     }
 }

@@ -46,7 +46,8 @@ public static class BotServices
             services.AddSingleton(recognizer);
         }
 
-        services.AddSingleton<IDocumentStore>(_ => StorageSettings.CreateStore(configuration, environment));
+        services.AddSingleton<IDocumentStore>(_ => BenchEndpoints.CountedWhenBenchmarked(
+            StorageSettings.CreateStore(configuration, environment), configuration));
         services.AddSingleton<IStorage, StateStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
