@@ -13,19 +13,22 @@ namespace BankingBot.Bots;
 /// builds a new <see cref="ConnectorClient"/> for every turn, each with fresh serializer settings and so a
 /// fresh contract resolver: every reply then rebuilds its serialization contracts and compiles expression
 /// trees, which was most of a turn's CPU. Here every client shares one resolver, whose contracts are built
-/// once per process. Nothing else about authentication changes.
+/// once per process; and the clients of incoming turns are not rebuilt at all but kept from turn to turn
+/// (<see cref="ReusedTurnClients"/>). Nothing else about authentication changes.
 /// </summary>
 public sealed class SharedContractsAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
 {
     /// <summary>The contract resolver every connector client of this process uses.</summary>
     public static readonly IContractResolver SharedResolver = new ReadOnlyJsonContractResolver();
 
+    private readonly ReusedTurnClients kept = new();
+
     /// <inheritdoc />
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity,
         string authHeader, CancellationToken cancellationToken)
     {
         var result = await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
-        result.ConnectorFactory = Share(result.ConnectorFactory);
+        result.ConnectorFactory = Keep(result);
         return result;
     }
 
@@ -34,7 +37,7 @@ public sealed class SharedContractsAuthentication(BotFrameworkAuthentication inn
         string channelIdHeader, CancellationToken cancellationToken)
     {
         var result = await inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
-        result.ConnectorFactory = Share(result.ConnectorFactory);
+        result.ConnectorFactory = Keep(result);
         return result;
     }
 
@@ -44,7 +47,8 @@ public sealed class SharedContractsAuthentication(BotFrameworkAuthentication inn
 
     /// <inheritdoc />
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity,
-        CancellationToken cancellationToken) => inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+        CancellationToken cancellationToken) => kept.UserTokenClientAsync(AppIdOf(claimsIdentity) ?? string.Empty,
+        () => inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken));
 
     /// <inheritdoc />
     public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
@@ -55,6 +59,17 @@ public sealed class SharedContractsAuthentication(BotFrameworkAuthentication inn
     /// <inheritdoc />
     public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader,
         CancellationToken cancellationToken) => inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
+
+    // The factory of an incoming turn hands out kept clients; the one for proactive messages (CreateConnectorFactory)
+    // still builds a client each time, with the shared resolver.
+    private ConnectorFactory? Keep(AuthenticateRequestResult result) => Share(result.ConnectorFactory) is { } shared
+        ? kept.Connectors(shared, AppIdOf(result.ClaimsIdentity))
+        : null;
+
+    // The bot app id a turn's clients are made for (a v1 token says "appid", a v2 token "azp"); none when
+    // authentication is off.
+    private static string? AppIdOf(ClaimsIdentity? identity) => identity?.Claims.FirstOrDefault(claim =>
+        claim.Type is AuthenticationConstants.AppIdClaim or AuthenticationConstants.AuthorizedParty)?.Value;
 
     private static ConnectorFactory? Share(ConnectorFactory? factory) =>
         factory is null or SharedContractsConnectorFactory ? factory : new SharedContractsConnectorFactory(factory);
