@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace BankingBot.Bench.Load;
+
+/// <summary>What <c>bench</c> runs, from its command line (build/bench.sh passes the paths).</summary>
+internal sealed record BenchOptions
+{
+    /// <summary>BankingBot.dll of a Release build.</summary>
+    public string BotDll { get; init; } = string.Empty;
+
+    /// <summary>EchoBot.dll (the stock C# echo bot) of a Release build.</summary>
+    public string StockDll { get; init; } = string.Empty;
+
+    /// <summary>echo.js of the Node.js echo bot, with its node_modules installed.</summary>
+    public string NodeScript { get; init; } = string.Empty;
+
+    /// <summary>An empty folder for the bot's local-disk storage.</summary>
+    public string DataFolder { get; init; } = string.Empty;
+
+    /// <summary>The core the servers are pinned to (taskset -c).</summary>
+    public string ServerCore { get; init; } = "1";
+
+    /// <summary>Length of each measured run.</summary>
+    public TimeSpan RunTime { get; init; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>Length of the unmeasured warm-up of each server.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A ceiling on the turns of any one run, whatever its length.</summary>
+    public int MaxTurnsPerRun { get; init; } = 100_000;
+
+    /// <summary>Concurrent conversations of the measured runs.</summary>
+    public int[] Concurrency { get; init; } = [1, 16, 64];
+
+    /// <summary>Idle conversations at which the bot's memory is measured.</summary>
+    public int[] IdleConversations { get; init; } = [1_000, 10_000];
+
+    /// <summary>Fresh starts of the bot timed to its first answered turn.</summary>
+    public int ColdStarts { get; init; } = 3;
+
+    /// <summary>The servers to measure: bot, stock, node.</summary>
+    public string[] Servers { get; init; } = ["stock", "node", "bot"];
+
+    /// <summary>Reads <c>--name value</c> pairs.</summary>
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--bot" => options with { BotDll = Path.GetFullPath(value) },
+                "--stock" => options with { StockDll = Path.GetFullPath(value) },
+                "--node" => options with { NodeScript = Path.GetFullPath(value) },
+                "--data" => options with { DataFolder = Path.GetFullPath(value) },
+                "--server-core" => options with { ServerCore = value },
+                "--seconds" => options with { RunTime = TimeSpan.FromSeconds(Number(value)) },
+                "--warmup" => options with { WarmUp = TimeSpan.FromSeconds(Number(value)) },
+                "--max-turns" => options with { MaxTurnsPerRun = Number(value) },
+                "--concurrency" => options with { Concurrency = Numbers(value) },
+                "--idle" => options with { IdleConversations = Numbers(value) },
+                "--cold-starts" => options with { ColdStarts = Number(value) },
+                "--servers" => options with { Servers = value.Split(',') },
+                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+
+    private static int[] Numbers(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries)
+        .Select(Number).ToArray();
+}

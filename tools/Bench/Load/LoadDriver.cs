@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+
+namespace BankingBot.Bench.Load;
+
+/// <summary>How long and how hard one run drives a server.</summary>
+/// <param name="Concurrency">Conversations in flight at once, each sequential.</param>
+/// <param name="Duration">No new message is sent after this.</param>
+/// <param name="MaxTurns">No new message is sent after this many either.</param>
+/// <param name="MaxConversations">No new conversation is started after this many.</param>
+internal sealed record RunSettings(int Concurrency, TimeSpan Duration, int MaxTurns,
+    int MaxConversations = int.MaxValue);
+
+/// <summary>What one run measured on the load generator's side.</summary>
+internal sealed record RunResult(int Turns, int Errors, int Conversations, TimeSpan Elapsed, double[] LatenciesMs,
+    string? FirstError)
+{
+    /// <summary>Answered turns per second of wall time.</summary>
+    public double TurnsPerSecond => Turns / Elapsed.TotalSeconds;
+
+    /// <summary>The latency at a share (0.5, 0.99) of the sorted latencies, in ms.</summary>
+    public double Percentile(double share) => LatenciesMs.Length == 0
+        ? double.NaN
+        : LatenciesMs[Math.Clamp((int)Math.Ceiling(share * LatenciesMs.Length) - 1, 0, LatenciesMs.Length - 1)];
+}
+
+/// <summary>
+/// Drives a bot with many conversations at once. Each conversation is sequential: its next message goes out only
+/// after the previous one's HTTP 200, by which time the bot has posted its replies to the <see cref="ReplyEndpoint"/>,
+/// where they are checked against what the script expects. A turn's latency is from sending the message to
+/// its 200. Every run stops by itself, at its duration or its turn limit, whichever comes first.
+/// </summary>
+internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    /// <summary>Runs <paramref name="script"/> in as many conversations as the settings allow.</summary>
+    public async Task<RunResult> RunAsync(Uri messages, Script script, RunSettings settings, string tag)
+    {
+        var state = new RunState(settings, Stopwatch.GetTimestamp());
+        var workers = Enumerable.Range(0, settings.Concurrency)
+            .Select(worker => Task.Run(() => WorkerAsync(messages, script, state, $"{tag}-{worker}")))
+            .ToArray();
+        var latencies = (await Task.WhenAll(workers)).SelectMany(list => list).ToArray();
+        Array.Sort(latencies);
+        return new RunResult(latencies.Length, state.Errors, state.Conversations,
+            Stopwatch.GetElapsedTime(state.Start), latencies, state.FirstError);
+    }
+
+    /// <summary>Sends one message and returns the replies it got, or null when the turn failed.</summary>
+    public async Task<IReadOnlyList<string>?> SayAsync(Uri messages, string conversationId, int sequence, string text)
+    {
+        var activity = Activities.Message(replies.ServiceUrl, conversationId, sequence, text);
+        using var content = new ByteArrayContent(activity);
+        content.Headers.ContentType = Json;
+        using var response = await http.PostAsync(messages, content);
+        var received = replies.Take(conversationId);
+        return response.IsSuccessStatusCode ? received : null;
+    }
+
+    private async Task<List<double>> WorkerAsync(Uri messages, Script script, RunState state, string prefix)
+    {
+        var latencies = new List<double>(4096);
+        for (var conversation = 0; state.StartConversation(); conversation++)
+        {
+            var conversationId = $"{prefix}-{conversation}";
+            string? ticket = null;
+            for (var index = 0; index < script.Steps.Count && state.StartTurn(); index++)
+            {
+                var step = script.Steps[index];
+                var text = Fill(step.Say, ticket);
+                var expected = Fill(step.Expect, ticket);
+                var sent = Stopwatch.GetTimestamp();
+                IReadOnlyList<string>? received;
+                try
+                {
+                    received = await SayAsync(messages, conversationId, index, text);
+                }
+                catch (HttpRequestException e)
+                {
+                    state.Fail($"\"{text}\": {e.Message}");
+                    break;
+                }
+
+                latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                var said = received is null ? null : string.Join(" || ", received);
+                if (said is null || !said.Contains(expected, StringComparison.Ordinal))
+                {
+                    state.Fail(said is null
+                        ? $"\"{text}\": HTTP error"
+                        : $"\"{text}\": expected \"{expected}\", got {Shorten(said)}");
+                    break;
+                }
+
+                if (step.CapturesTicket)
+                {
+                    ticket = TicketOf(said);
+                }
+            }
+
+            replies.Take(conversationId);
+        }
+
+        return latencies;
+    }
+
+    /// <summary>The ticket number a reply announces, or null.</summary>
+    public static string? TicketOf(string said) =>
+        NewTicket().Match(said) is { Success: true } match ? match.Groups[1].Value : null;
+
+    private static string Fill(string text, string? ticket) =>
+        ticket is null ? text : text.Replace("{ticket}", ticket, StringComparison.Ordinal);
+
+    private static string Shorten(string text) => text.Length <= 400 ? text : text[..400] + "...";
+
+    [GeneratedRegex("Your ticket number is (TK-[A-Z0-9]{4}-[A-Z0-9]{4})")]
+    private static partial Regex NewTicket();
+
+    private sealed class RunState(RunSettings settings, long start)
+    {
+        private readonly long deadline = start + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
+        private int turns;
+        private int conversations;
+        private int errors;
+
+        public long Start => start;
+
+        public int Errors => errors;
+
+        public int Conversations => Math.Min(conversations, settings.MaxConversations);
+
+        public string? FirstError { get; private set; }
+
+        public bool StartConversation() =>
+            Stopwatch.GetTimestamp() < deadline
+            && Interlocked.Increment(ref conversations) <= settings.MaxConversations;
+
+        public bool StartTurn() =>
+            Stopwatch.GetTimestamp() < deadline && Interlocked.Increment(ref turns) <= settings.MaxTurns;
+
+        public void Fail(string what)
+        {
+            if (Interlocked.Increment(ref errors) == 1)
+            {
+                FirstError = what;
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.Json;
+using BankingBot.Bench.Load;
+
+// bench [options]: see BenchCommand and build/bench.sh.
+// talk <messagesUrl> <text>...: says each text in one conversation and prints the replies' texts (for scripts).
+// drive <messagesUrl> echo|one|journey <conversations> <seconds>: load only, for a profiler attached to the server.
+var http = new HttpClient(new SocketsHttpHandler
+{
+    UseProxy = false,
+    AutomaticDecompression = DecompressionMethods.None,
+    PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+    MaxConnectionsPerServer = 1024,
+}) { Timeout = TimeSpan.FromSeconds(60) };
+
+if (args is ["talk", var url, .. var texts])
+{
+    await using var replies = await ReplyEndpoint.StartAsync();
+    var driver = new LoadDriver(http, replies);
+    var conversation = "talk-" + Guid.NewGuid().ToString("N")[..8];
+    string? ticket = null;
+    for (var i = 0; i < texts.Length; i++)
+    {
+        var text = texts[i].Replace("{ticket}", ticket, StringComparison.Ordinal);
+        Console.WriteLine($"> {text}");
+        var said = await driver.SayAsync(new Uri(url), conversation, i, text);
+        ticket = LoadDriver.TicketOf(string.Join(" ", said ?? [])) ?? ticket;
+        foreach (var reply in said ?? ["{\"text\":\"(HTTP error)\"}"])
+        {
+            Console.WriteLine("  < " + string.Join(" | ", TextsOf(JsonDocument.Parse(reply).RootElement)));
+        }
+    }
+
+    return 0;
+}
+
+if (args is ["drive", var target, var scriptName, var concurrency, var seconds])
+{
+    // For profiling a server started by hand: the same load, no measurement of the server.
+    await using var replies = await ReplyEndpoint.StartAsync();
+    var script = scriptName switch
+    {
+        "echo" => Scripts.Echo,
+        "one" => Scripts.OneQuestion,
+        _ => Scripts.BankingJourney,
+    };
+    var result = await new LoadDriver(http, replies).RunAsync(new Uri(target), script,
+        new RunSettings(int.Parse(concurrency), TimeSpan.FromSeconds(int.Parse(seconds)), 1_000_000), "drive-"
+        + Guid.NewGuid().ToString("N")[..8]);
+    Console.WriteLine($"{result.Turns} turns, {result.TurnsPerSecond:F1}/s, p50 {result.Percentile(0.5):F2} ms, "
+        + $"p99 {result.Percentile(0.99):F2} ms, {result.Errors} went wrong {result.FirstError}");
+    return 0;
+}
+
+if (args is ["bench", .. var rest])
+{
+    return await new BenchCommand(BenchOptions.Parse(rest), http).RunAsync();
+}
+
+Console.Error.WriteLine("usage: Load bench [options] | talk <messagesUrl> <text>..."
+    + " | drive <messagesUrl> echo|one|journey <conversations> <seconds>");
+return 1;
+
+// The texts of a reply: its text, its card's text blocks and its buttons' titles (in brackets).
+static IEnumerable<string> TextsOf(JsonElement element) => element.ValueKind switch
+{
+    JsonValueKind.Object => element.EnumerateObject().SelectMany(property => property.Name switch
+    {
+        "text" when property.Value.ValueKind == JsonValueKind.String => [property.Value.GetString()!],
+        "title" when property.Value.ValueKind == JsonValueKind.String => [$"[{property.Value.GetString()}]"],
+        _ => TextsOf(property.Value),
+    }),
+    JsonValueKind.Array => element.EnumerateArray().SelectMany(TextsOf),
+    _ => [],
+};
