@@ -20,8 +20,11 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
     : IBot
 {
     private const int MaxTurnAttempts = 3;
+    private const int RememberedActivities = 32;
 
     private readonly IStatePropertyAccessor<bool> greeted = conversationState.CreateProperty<bool>("greeted");
+    private readonly IStatePropertyAccessor<List<string>> handled =
+        conversationState.CreateProperty<List<string>>("handledActivities");
     private readonly IStatePropertyAccessor<string> visitorPage = conversationState.CreateProperty<string>("page");
     private readonly IStatePropertyAccessor<ConversationTranscript> transcript =
         conversationState.CreateProperty<ConversationTranscript>("transcript");
@@ -71,6 +74,18 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
     private async Task HandleAsync(ITurnContext turn, TurnOutbox outbox, CancellationToken cancel)
     {
         var activity = turn.Activity;
+        if (await IsRepeatAsync(turn, cancel))
+        {
+            // A channel or client retrying an activity the bot already answered: the first answer stands.
+            logger.LogInformation("Activity {ActivityId} was handled before; the repeat is ignored", activity.Id);
+            if (activity.Type == ActivityTypes.Invoke)
+            {
+                await AnswerInvokeAsync(turn, outbox, cancel);
+            }
+
+            return;
+        }
+
         var page = await RememberPageAsync(turn, cancel);
         if (await teams.TryHandleAsync(turn, cancel))
         {
@@ -105,7 +120,44 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
                 await runner.RunAsync(turn, cancel);
                 await AnswerInvokeAsync(turn, outbox, cancel);
                 break;
+
+            case ActivityTypes.Invoke:
+                // An invoke the bot has no use for: refused as a bad request rather than left unanswered (501).
+                await turn.SendActivityAsync(new Activity(ActivityTypesEx.InvokeResponse)
+                {
+                    Value = new InvokeResponse { Status = 400 },
+                }, cancel);
+                break;
         }
+    }
+
+    // The ids of the last messages and invokes handled, kept with the conversation's state, so a repeat is known
+    // even when it reaches another instance or comes after a restart.
+    private async Task<bool> IsRepeatAsync(ITurnContext turn, CancellationToken cancel)
+    {
+        if (string.IsNullOrEmpty(turn.Activity.Id)
+            || turn.Activity.Type is not (ActivityTypes.Message or ActivityTypes.Invoke))
+        {
+            return false;
+        }
+
+        // Ids are unique per conversation; the sender is part of the key for group chats of several people.
+        var id = $"{turn.Activity.From?.Id}/{turn.Activity.Id}";
+
+        var seen = await handled.GetAsync(turn, () => [], cancel);
+        if (seen.Contains(id))
+        {
+            return true;
+        }
+
+        seen.Add(id);
+        if (seen.Count > RememberedActivities)
+        {
+            seen.RemoveRange(0, seen.Count - RememberedActivities);
+        }
+
+        await handled.SetAsync(turn, seen, cancel);
+        return false;
     }
 
     private static async Task AnswerInvokeAsync(ITurnContext turn, TurnOutbox outbox, CancellationToken cancel)
