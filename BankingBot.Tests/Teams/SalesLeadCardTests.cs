@@ -58,10 +58,10 @@ public sealed class SalesLeadCardTests : IAsyncLifetime
         Assert.Equal("msg-1", update.Id);
         Assert.Contains("claimed by Megan Bowen", update.Activity.ToString());
 
+        // Another employee, in their own chat with the bot, types the claim: Megan was first.
         var adele = TeamsChat.Open(store, objectId: TeamsChat.OtherStaffObjectId, name: "Adele Vance",
-            channelThread: Sales + ";messageid=msg-1", serviceUrl: teams.ServiceUrl);
-        var (again, _) = await adele.InvokeAsync(claim);
-        Assert.Contains("Megan Bowen has already claimed this lead.", TeamsChat.SaidBy(again!));
+            serviceUrl: teams.ServiceUrl);
+        Assert.Contains("Megan Bowen has already claimed this lead.", await adele.SayAsync($"lead {lead.Id} claim"));
 
         var (contacted, _) = await megan.InvokeAsync((JObject)claimed!.SelectToken(
             "actions[?(@.title == 'Mark contacted')].data")!);

@@ -158,7 +158,8 @@ public sealed class TeamsChat
 
     private Activity Teams(Activity activity)
     {
-        activity.From = user;
+        // A fresh account each time: code that keeps a conversation reference may clear the name on it.
+        activity.From = new ChannelAccount(user.Id, user.Name) { AadObjectId = user.AadObjectId };
         activity.ChannelData = new JObject { ["tenant"] = new JObject { ["id"] = tenant } };
         activity.Conversation = Bot.Adapter.Conversation.Conversation;
         return activity;
