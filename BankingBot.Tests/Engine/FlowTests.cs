@@ -188,6 +188,21 @@ public sealed class FlowTests
     }
 
     [Fact]
+    public async Task AfterTheRetryLimitSomethingElseAltogetherIsHandledAsANewRequest()
+    {
+        var bot = new EngineHarness(new TransferDialog());
+        await bot.Flow()
+            .Send("start").AssertReply("How much?")
+            .Send("x").AssertReply("Please give an amount in numbers.")
+            .Send("y").AssertReply("Please give an amount in numbers.")
+            .Send("z").AssertReply(a => Assert.Contains("try once more", BotHarness.Said(a)))
+            .Send("I'd like to give some feedback")
+            // The flow under test is stopped and the message starts afresh at the root (here: the same flow).
+            .AssertReply("How much?")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task AfterTheRetryLimitTheCustomerCanTryAgain()
     {
         var bot = new EngineHarness(new TransferDialog());

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,7 +16,9 @@ public sealed class FileDocumentStore : IDocumentStore
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly string root;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new();
+    // Writers of one file take turns in-process on one of a fixed set of gates (chosen by the file's name), so
+    // the gates do not grow with the number of documents ever written.
+    private readonly SemaphoreSlim[] gates = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     /// <summary>Stores documents under <paramref name="folder"/>, created when missing.</summary>
     public FileDocumentStore(string folder)
@@ -49,7 +50,7 @@ public sealed class FileDocumentStore : IDocumentStore
     {
         ArgumentNullException.ThrowIfNull(content);
         var path = PathOf(key);
-        var gate = gates.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
+        var gate = gates[(int)((uint)StringComparer.Ordinal.GetHashCode(path) % (uint)gates.Length)];
         await gate.WaitAsync(cancel);
         try
         {

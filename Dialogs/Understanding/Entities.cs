@@ -28,6 +28,14 @@ public static class Entities
     private const string Culture = Microsoft.Recognizers.Text.Culture.English;
     private const int MaxInputLength = 500;
 
+    // The recognizers' static helpers build a recognizer and all its expressions on every call; the models are
+    // built once here and shared, as they keep no state between calls.
+    private static readonly IModel NumberModel = new NumberRecognizer(Culture).GetNumberModel();
+    private static readonly IModel CurrencyModel = new NumberWithUnitRecognizer(Culture).GetCurrencyModel();
+    private static readonly DateTimeModel DateTimes = new DateTimeRecognizer(Culture).GetDateTimeModel();
+    private static readonly IModel EmailModel = new SequenceRecognizer(Culture).GetEmailModel();
+    private static readonly IModel PhoneModel = new SequenceRecognizer(Culture).GetPhoneNumberModel();
+
     /// <summary>The first number in the text: "12", "fifty thousand", "250k", "1.5 million".</summary>
     public static decimal? Number(string? text)
     {
@@ -36,8 +44,8 @@ public static class Entities
             return null;
         }
 
-        var results = NumberRecognizer.RecognizeNumber(input, Culture);
-        var value = results.Select(r => r.Resolution?.GetValueOrDefault("value") as string).FirstOrDefault(v => v is not null);
+        var value = NumberModel.Parse(input).Select(r => r.Resolution?.GetValueOrDefault("value") as string)
+            .FirstOrDefault(v => v is not null);
         return decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             ? number
             : ThousandsShorthand(input);
@@ -51,7 +59,7 @@ public static class Entities
             return null;
         }
 
-        foreach (var result in NumberWithUnitRecognizer.RecognizeCurrency(input, Culture))
+        foreach (var result in CurrencyModel.Parse(input))
         {
             var resolution = result.Resolution;
             if (decimal.TryParse(resolution?.GetValueOrDefault("value") as string, NumberStyles.Float,
@@ -80,7 +88,7 @@ public static class Entities
         }
 
         var reference = customerNow.DateTime;
-        var results = DateTimeRecognizer.RecognizeDateTime(input, Culture, DateTimeOptions.None, reference);
+        var results = DateTimes.Parse(input, reference);
         foreach (var result in results)
         {
             if (result.Resolution?.GetValueOrDefault("values") is not List<Dictionary<string, string>> values)
@@ -103,12 +111,12 @@ public static class Entities
 
     /// <summary>The first e-mail address in the text.</summary>
     public static string? Email(string? text) => Clip(text) is { } input
-        ? SequenceRecognizer.RecognizeEmail(input, Culture).FirstOrDefault()?.Resolution?.GetValueOrDefault("value") as string
+        ? EmailModel.Parse(input).FirstOrDefault()?.Resolution?.GetValueOrDefault("value") as string
         : null;
 
     /// <summary>The first phone number in the text, as written.</summary>
     public static string? Phone(string? text) => Clip(text) is { } input
-        ? SequenceRecognizer.RecognizePhoneNumber(input, Culture).FirstOrDefault()?.Resolution?.GetValueOrDefault("value") as string
+        ? PhoneModel.Parse(input).FirstOrDefault()?.Resolution?.GetValueOrDefault("value") as string
         : null;
 
     private static DateTimeOffset? Start(Dictionary<string, string> value, DateTimeOffset now) =>

@@ -162,9 +162,15 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
                 await dc.SendAsync(EscapeChoices.StoppedMessage, cancel);
                 return new DialogTurnResult(DialogTurnStatus.Cancelled);
 
-            default:
+            case null when input.IsCardAnswer || string.IsNullOrWhiteSpace(input.Text):
                 await AskEscapeAsync(dc, cancel);
                 return DialogTurnResult.EndOfTurn;
+
+            default:
+                // Something else altogether ("I'd like to give feedback"): the customer has moved on, so the
+                // flow stops and the message is handled as a new request instead of asking again forever.
+                await dc.CancelAllDialogsAsync(cancel);
+                return new DialogTurnResult(DialogTurnStatus.Empty);
         }
     }
 }
