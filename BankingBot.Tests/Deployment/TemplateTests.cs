@@ -64,7 +64,8 @@ public sealed class TemplateTests
             }
         }
 
-        Assert.All(given.Properties(), p => Assert.True(parameters.ContainsKey(p.Name), $"Unknown parameter {p.Name}."));
+        Assert.All(given.Properties(),
+            p => Assert.True(parameters.ContainsKey(p.Name), $"Unknown parameter {p.Name}."));
     }
 
     private static async Task<(int ExitCode, string Output, string Error)> BicepAsync(params string[] arguments)

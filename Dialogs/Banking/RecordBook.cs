@@ -74,7 +74,8 @@ public sealed class RecordBook<T>(IDocumentStore store, string kind) where T : B
     }
 
     /// <summary>Deletes a record; true when it existed.</summary>
-    public Task<bool> DeleteAsync(string id, CancellationToken cancel = default) => store.DeleteAsync(KeyOf(id), cancel);
+    public Task<bool> DeleteAsync(string id, CancellationToken cancel = default) =>
+        store.DeleteAsync(KeyOf(id), cancel);
 
     /// <summary>Every record of this kind. For staff views and deletion; not for the turn path.</summary>
     public async IAsyncEnumerable<T> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation]

@@ -41,7 +41,8 @@ public static partial class TicketNumbers
             return null;
         }
 
-        var body = (match.Groups[1].Value + match.Groups[2].Value).Replace('O', '0').Replace('I', '1').Replace('L', '1');
+        var body = (match.Groups[1].Value + match.Groups[2].Value)
+            .Replace('O', '0').Replace('I', '1').Replace('L', '1');
         return body.All(Alphabet.Contains) ? $"TK-{body[..4]}-{body[4..]}" : null;
     }
 

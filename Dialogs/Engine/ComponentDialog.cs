@@ -31,7 +31,8 @@ public abstract class ComponentDialog(string id) : Dialog(id)
     }
 
     /// <summary>Ends the component with its inner dialog's result; override to post-process it.</summary>
-    protected virtual Task<DialogTurnResult> EndComponentAsync(DialogContext dc, object? result, CancellationToken cancel) =>
+    protected virtual Task<DialogTurnResult> EndComponentAsync(DialogContext dc, object? result,
+        CancellationToken cancel) =>
         dc.EndDialogAsync(result, cancel);
 
     /// <inheritdoc />

@@ -55,7 +55,9 @@ public abstract class Dialog(string id)
     public virtual Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancel) =>
         dc.EndDialogAsync(null, cancel);
 
-    /// <summary>Called when the dialog on top of this one ended. By default this dialog ends with that result.</summary>
+    /// <summary>
+    /// Called when the dialog on top of this one ended. By default this dialog ends with that result.
+    /// </summary>
     public virtual async Task<DialogTurnResult> ResumeAsync(
         DialogContext dc, ResumeReason reason, object? result, CancellationToken cancel)
     {

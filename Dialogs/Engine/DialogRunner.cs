@@ -63,7 +63,9 @@ public sealed class DialogRunner
         var activity = dc.Context.Activity;
         var input = PromptInput.From(activity);
         var askedId = dc.ActiveDialog?.Get<string>(PromptIds.Key);
-        var staleCard = input.PromptId is not null ? input.PromptId != askedId : input.IsCardAnswer && askedId is not null;
+        var staleCard = input.PromptId is not null
+            ? input.PromptId != askedId
+            : input.IsCardAnswer && askedId is not null;
         if (staleCard)
         {
             // An answer from an old card, a second click, or a menu button pressed while a question waits.
@@ -90,7 +92,8 @@ public sealed class DialogRunner
         return result;
     }
 
-    private async Task<DialogTurnResult> InterruptAsync(DialogContext dc, Interruption command, CancellationToken cancel)
+    private async Task<DialogTurnResult> InterruptAsync(DialogContext dc, Interruption command,
+        CancellationToken cancel)
     {
         var flow = dc.DialogsOnStack().FirstOrDefault(d => d.Purpose is not null);
         switch (command)

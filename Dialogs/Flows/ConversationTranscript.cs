@@ -66,7 +66,8 @@ public sealed class ConversationTranscript
     }
 
     private static string? CardText(IMessageActivity reply) =>
-        reply.Attachments?.Select(a => (a.Content as Newtonsoft.Json.Linq.JObject)?.SelectToken("body[0].text")?.ToString())
+        reply.Attachments?
+            .Select(a => (a.Content as Newtonsoft.Json.Linq.JObject)?.SelectToken("body[0].text")?.ToString())
             .FirstOrDefault(text => text is not null);
 
     /// <summary>The lines of the turn's conversation so far.</summary>

@@ -22,7 +22,8 @@ public sealed class HandoverDialog(HandoverQueue queue, BusinessCalendar calenda
         var activity = dc.Context.Activity;
         var reason = options as string ?? "asked for a person";
         var request = await queue.RequestAsync(activity.ChannelId, Customer.IdOf(activity),
-            Customer.ReferenceOf(activity), reason, ConversationTranscript.Of(dc.Context), $"{activity.Conversation?.Id}/{activity.Id}",
+            Customer.ReferenceOf(activity), reason, ConversationTranscript.Of(dc.Context),
+            $"{activity.Conversation?.Id}/{activity.Id}",
             cancel);
 
         var now = time.GetUtcNow();

@@ -18,7 +18,9 @@ public sealed class RootDialog(BankProfile bank, IReadOnlyDictionary<Job, string
     /// <summary>Begin options that greet instead of routing the turn's message.</summary>
     public const string Welcome = "welcome";
 
-    /// <summary>Begin options that introduce the bot in one line, when the customer's first message needs an answer.</summary>
+    /// <summary>
+    /// Begin options that introduce the bot in one line, when the customer's first message needs an answer.
+    /// </summary>
     public const string Introduce = "introduce";
 
     /// <summary>Begin options that show the menu (after "start over").</summary>

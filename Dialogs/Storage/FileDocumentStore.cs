@@ -85,7 +85,8 @@ public sealed class FileDocumentStore : IDocumentStore
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancel = default)
+    public async IAsyncEnumerable<string> ListKeysAsync(string prefix,
+        [EnumeratorCancellation] CancellationToken cancel = default)
     {
         foreach (var file in Directory.EnumerateFiles(root, EscapedPrefix(prefix) + "*.json"))
         {

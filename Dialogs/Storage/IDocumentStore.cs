@@ -29,7 +29,9 @@ public interface IDocumentStore
     Task<StoredDocument?> ReadAsync(string key, CancellationToken cancel = default);
 
     /// <summary>Writes a document and returns its new ETag.</summary>
-    /// <exception cref="StorageConflictException">The condition does not hold: another writer got there first.</exception>
+    /// <exception cref="StorageConflictException">
+    /// The condition does not hold: another writer got there first.
+    /// </exception>
     Task<string> WriteAsync(string key, JObject content, WriteCondition condition, CancellationToken cancel = default);
 
     /// <summary>Deletes the document if it exists; true when something was deleted.</summary>

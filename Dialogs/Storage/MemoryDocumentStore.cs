@@ -41,7 +41,8 @@ public sealed class MemoryDocumentStore : IDocumentStore
         Task.FromResult(documents.TryRemove(key, out _));
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancel = default)
+    public async IAsyncEnumerable<string> ListKeysAsync(string prefix,
+        [EnumeratorCancellation] CancellationToken cancel = default)
     {
         await Task.CompletedTask;
         foreach (var key in documents.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Order())

@@ -23,7 +23,8 @@ public sealed class StateStorage(IDocumentStore documents) : IStorage
     });
 
     /// <inheritdoc />
-    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var items = new Dictionary<string, object>(keys.Length);

@@ -51,7 +51,9 @@ public static class Entities
             : ThousandsShorthand(input);
     }
 
-    /// <summary>An amount with or without a currency: "€250k", "two hundred and fifty thousand euros", "3000".</summary>
+    /// <summary>
+    /// An amount with or without a currency: "€250k", "two hundred and fifty thousand euros", "3000".
+    /// </summary>
     public static Money? Amount(string? text)
     {
         if (Clip(text) is not { } input)

@@ -120,7 +120,8 @@ public static partial class Router
         RegexOptions.IgnoreCase)]
     private static partial Regex StatusRequest();
 
-    [GeneratedRegex(@"\b(open|create|raise|log|file|submit|make|start|new)\b.*\b(ticket|complaint|case|support request)\b" +
+    [GeneratedRegex(
+        @"\b(open|create|raise|log|file|submit|make|start|new)\b.*\b(ticket|complaint|case|support request)\b" +
         @"|\breport (a|an|the) (problem|issue|fault|bug)\b|^(ticket|support ticket|new ticket)$",
         RegexOptions.IgnoreCase)]
     private static partial Regex TicketRequest();

@@ -10,6 +10,8 @@ public sealed class ChoicePrompt(string id, PromptValidator<string>? validator =
         DialogContext dc, PromptInput input, PromptOptions options, CancellationToken cancel)
     {
         var choice = ChoiceRecognizer.Recognize(input.Answer, options.Choices);
-        return Task.FromResult(choice is null ? PromptRecognition<string>.Failed : PromptRecognition<string>.Of(choice.Value));
+        return Task.FromResult(choice is null
+            ? PromptRecognition<string>.Failed
+            : PromptRecognition<string>.Of(choice.Value));
     }
 }

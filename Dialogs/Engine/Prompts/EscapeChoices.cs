@@ -10,7 +10,8 @@ internal static class EscapeChoices
     public const string Stop = "stop";
 
     public const string Question =
-        "I'm sorry, I still can't make that answer out. Would you like to talk to a person, try once more, or stop here?";
+        "I'm sorry, I still can't make that answer out. " +
+        "Would you like to talk to a person, try once more, or stop here?";
 
     public const string StoppedMessage = "All right, I've stopped that. Is there anything else I can do for you?";
 

@@ -14,7 +14,9 @@ public sealed class PromptOptions
     /// <summary>The options of a choice prompt.</summary>
     public List<ChoiceOption> Choices { get; set; } = [];
 
-    /// <summary>Wrong answers allowed before the customer is offered a person; the engine's default when null.</summary>
+    /// <summary>
+    /// Wrong answers allowed before the customer is offered a person; the engine's default when null.
+    /// </summary>
     public int? MaxAttempts { get; set; }
 
     /// <summary>
