@@ -9,7 +9,8 @@ namespace BankingBot.Tests.Security;
 public sealed class BadInputBot : IAsyncLifetime
 {
     /// <summary>The data folder, to inspect what was stored.</summary>
-    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "bankingbot-bad-" + Guid.NewGuid().ToString("N"));
+    public string DataFolder { get; } =
+        Path.Combine(Path.GetTempPath(), "bankingbot-bad-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>The running bot.</summary>
     public BotProcess Bot { get; private set; } = null!;
