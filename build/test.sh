@@ -12,10 +12,11 @@ fi
 
 # Local services and clients the tests start, from npm into build/node: Azurite (Blob Storage), and
 # playwright-core, which drives Debian's Chromium for the web chat and card tests (with adaptivecards, ajv
-# and markdown-it for the cards).
+# and markdown-it for the cards), and the Microsoft 365 Agents Playground (a local Teams) for the Teams smoke test.
 if [ ! -x build/node/node_modules/.bin/azurite-blob ] \
   || [ ! -f build/node/node_modules/playwright-core/package.json ] \
-  || [ ! -f build/node/node_modules/adaptivecards/package.json ]; then
+  || [ ! -f build/node/node_modules/adaptivecards/package.json ] \
+  || [ ! -f build/node/node_modules/@microsoft/m365agentsplayground/cli.js ]; then
   if ! command -v npm >/dev/null 2>&1; then
     echo "Node.js and npm are needed to install the tests' local services." >&2
     exit 1
