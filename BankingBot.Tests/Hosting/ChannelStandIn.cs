@@ -19,6 +19,11 @@ public sealed class ChannelStandIn : IAsyncDisposable
 
     private ChannelStandIn(WebApplication app) => this.app = app;
 
+    private int failures;
+
+    /// <summary>Refuses the next <paramref name="count"/> replies with 503, as a channel in trouble does.</summary>
+    public void FailNext(int count) => Interlocked.Exchange(ref failures, count);
+
     /// <summary>The service URL to put in activities.</summary>
     public string ServiceUrl { get; private set; } = string.Empty;
 
@@ -38,6 +43,12 @@ public sealed class ChannelStandIn : IAsyncDisposable
         {
             using var reader = new StreamReader(request.Body);
             var reply = JObject.Parse(await reader.ReadToEndAsync());
+            if (Interlocked.Decrement(ref standIn.failures) >= 0)
+            {
+                // The channel is having trouble: this reply is not taken.
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+
             standIn.replies.Add(reply);
             standIn.Of(conversationId).Add(reply);
             return Results.Json(new { id = Guid.NewGuid().ToString("N") });

@@ -84,7 +84,7 @@ public sealed class BadInputTests(BadInputBot fixture) : IClassFixture<BadInputB
                 var said = Drain(conversation);
                 Assert.Equal(HttpStatusCode.OK, await PostAsync(last!.ToString()));
                 AssertReply(testCase, said);
-                Assert.Empty(Drain(conversation));
+                Assert.Equal(Texts(said), Texts(Drain(conversation)));
             }
         }
         else
@@ -93,9 +93,10 @@ public sealed class BadInputTests(BadInputBot fixture) : IClassFixture<BadInputB
             status = await PostAsync(activity.ToString());
             if (testCase["replay"]?.Value<bool>() == true)
             {
-                Drain(conversation);
+                // The same activity again gets the same answer again, and nothing is done twice.
+                var first = Drain(conversation);
                 Assert.Equal(HttpStatusCode.OK, await PostAsync(activity.ToString()));
-                Assert.Empty(Drain(conversation));
+                Assert.Equal(Texts(first), Texts(Drain(conversation)));
             }
         }
 
@@ -192,6 +193,9 @@ public sealed class BadInputTests(BadInputBot fixture) : IClassFixture<BadInputB
 
         return said;
     }
+
+    private static List<string> Texts(IEnumerable<string> replies) =>
+        [.. replies.Select(r => JObject.Parse(r)).Select(r => $"{r["text"]}{r["attachments"]}")];
 
     private int Tickets() => Directory.Exists(fixture.DataFolder)
         ? Directory.EnumerateFiles(fixture.DataFolder, "tickets%*.json").Count()

@@ -20,11 +20,9 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
     : IBot
 {
     private const int MaxTurnAttempts = 3;
-    private const int RememberedActivities = 32;
 
     private readonly IStatePropertyAccessor<bool> greeted = conversationState.CreateProperty<bool>("greeted");
-    private readonly IStatePropertyAccessor<List<string>> handled =
-        conversationState.CreateProperty<List<string>>("handledActivities");
+    private readonly HandledActivities handled = new(conversationState);
     private readonly IStatePropertyAccessor<string> visitorPage = conversationState.CreateProperty<string>("page");
     private readonly IStatePropertyAccessor<ConversationTranscript> transcript =
         conversationState.CreateProperty<ConversationTranscript>("transcript");
@@ -51,10 +49,11 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
                 var log = await ConversationTranscript.LoadAsync(turnContext, transcript, time.GetUtcNow(),
                     cancellationToken);
                 await HandleAsync(turnContext, outbox, cancellationToken);
+                await handled.RememberAsync(turnContext, outbox.Held, cancellationToken);
                 log.AddReplies(outbox.Held, time.GetUtcNow());
                 await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
                 await userState.SaveChangesAsync(turnContext, false, cancellationToken);
-                await outbox.FlushAsync(turnContext, cancellationToken);
+                await outbox.FlushAsync(turnContext, logger, cancellationToken);
                 return;
             }
             catch (StorageConflictException) when (attempt < MaxTurnAttempts)
@@ -74,10 +73,11 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
     private async Task HandleAsync(ITurnContext turn, TurnOutbox outbox, CancellationToken cancel)
     {
         var activity = turn.Activity;
-        if (await IsRepeatAsync(turn, cancel))
+        if (await handled.EarlierRepliesAsync(turn, cancel) is { } earlier)
         {
-            // A channel or client retrying an activity the bot already answered: the first answer stands.
-            logger.LogInformation("Activity {ActivityId} was handled before; the repeat is ignored", activity.Id);
+            // A channel or client sending an activity again: it gets the first answer again, nothing is redone.
+            logger.LogInformation("Activity {ActivityId} was handled before; its replies are sent again", activity.Id);
+            outbox.Resend(earlier);
             if (activity.Type == ActivityTypes.Invoke)
             {
                 await AnswerInvokeAsync(turn, outbox, cancel);
@@ -129,35 +129,6 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
                 }, cancel);
                 break;
         }
-    }
-
-    // The ids of the last messages and invokes handled, kept with the conversation's state, so a repeat is known
-    // even when it reaches another instance or comes after a restart.
-    private async Task<bool> IsRepeatAsync(ITurnContext turn, CancellationToken cancel)
-    {
-        if (string.IsNullOrEmpty(turn.Activity.Id)
-            || turn.Activity.Type is not (ActivityTypes.Message or ActivityTypes.Invoke))
-        {
-            return false;
-        }
-
-        // Ids are unique per conversation; the sender is part of the key for group chats of several people.
-        var id = $"{turn.Activity.From?.Id}/{turn.Activity.Id}";
-
-        var seen = await handled.GetAsync(turn, () => [], cancel);
-        if (seen.Contains(id))
-        {
-            return true;
-        }
-
-        seen.Add(id);
-        if (seen.Count > RememberedActivities)
-        {
-            seen.RemoveRange(0, seen.Count - RememberedActivities);
-        }
-
-        await handled.SetAsync(turn, seen, cancel);
-        return false;
     }
 
     private static async Task AnswerInvokeAsync(ITurnContext turn, TurnOutbox outbox, CancellationToken cancel)

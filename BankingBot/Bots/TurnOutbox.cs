@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -9,6 +10,8 @@ namespace BankingBot.Bots;
 /// </summary>
 internal sealed class TurnOutbox
 {
+    private const int MaxSendAttempts = 3;
+
     private readonly List<Activity> held = [];
     private bool holding;
 
@@ -64,17 +67,47 @@ internal sealed class TurnOutbox
         holding = false;
     }
 
-    /// <summary>Sends what is held, in order, straight through the adapter.</summary>
-    public async Task FlushAsync(ITurnContext turn, CancellationToken cancel)
+    /// <summary>
+    /// Sends what is held, in order, straight through the adapter. A reply the channel fails to take for a passing
+    /// reason (5xx, throttling, a timeout, a dropped connection) is tried again twice with a short pause.
+    /// </summary>
+    public async Task FlushAsync(ITurnContext turn, ILogger logger, CancellationToken cancel)
     {
         holding = false;
-        if (held.Count == 0)
-        {
-            return;
-        }
-
         var activities = held.ToArray();
         held.Clear();
-        await turn.Adapter.SendActivitiesAsync(turn, activities, cancel);
+        foreach (var activity in activities)
+        {
+            await SendAsync(turn, activity, logger, cancel);
+        }
     }
+
+    /// <summary>Holds replies again to be sent at the end of the turn (a repeated activity's earlier answer).</summary>
+    public void Resend(IEnumerable<Activity> replies) => held.AddRange(replies);
+
+    private static async Task SendAsync(ITurnContext turn, Activity activity, ILogger logger, CancellationToken cancel)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await turn.Adapter.SendActivitiesAsync(turn, [activity], cancel);
+                return;
+            }
+            catch (Exception e) when (attempt < MaxSendAttempts && IsPassing(e, cancel))
+            {
+                logger.LogWarning("Reply to conversation {ConversationId} failed ({Failure}); trying again",
+                    turn.Activity.Conversation?.Id, e.GetType().Name);
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancel);
+            }
+        }
+    }
+
+    private static bool IsPassing(Exception e, CancellationToken cancel) => e switch
+    {
+        ErrorResponseException { Response: { } response } => (int)response.StatusCode is >= 500 or 429,
+        HttpRequestException or IOException => true,
+        OperationCanceledException => !cancel.IsCancellationRequested,
+        _ => false,
+    };
 }

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text;
+using Newtonsoft.Json.Linq;
+
+namespace BankingBot.Tests.Hosting;
+
+/// <summary>The channel's reply endpoint failing while the bot answers.</summary>
+public sealed class ReplyFailureTests : IAsyncLifetime
+{
+    private readonly string dataFolder =
+        Path.Combine(Path.GetTempPath(), "bankingbot-replies-" + Guid.NewGuid().ToString("N"));
+
+    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(60) };
+    private ChannelStandIn channel = null!;
+    private BotProcess bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        channel = await ChannelStandIn.StartAsync();
+        bot = await BotProcess.StartAsync(dataFolder);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await bot.DisposeAsync();
+        await channel.DisposeAsync();
+        http.Dispose();
+        if (Directory.Exists(dataFolder))
+        {
+            Directory.Delete(dataFolder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AReplyRefusedOnceIsSentAgainAndArrives()
+    {
+        var conversation = "flaky-" + Guid.NewGuid().ToString("N");
+        channel.FailNext(1);
+        await PostAsync(Message(conversation, "a1", "I want to open a ticket"));
+        Assert.Contains("What is it about?", Said(conversation));
+    }
+
+    [Fact]
+    public async Task WhenTheChannelTakesNoReplyItsRetryOfTheActivityGetsTheAnswerAndNothingIsDoneTwice()
+    {
+        var conversation = "down-" + Guid.NewGuid().ToString("N");
+        foreach (var (id, text) in new[] { ("b1", "I want to open a ticket"), ("b2", "a card"),
+                     ("b3", "my card never arrived"), ("b4", "normal"), ("b5", "no") })
+        {
+            await PostAsync(Message(conversation, id, text));
+        }
+
+        Said(conversation);
+        var last = Message(conversation, "b6", "skip");
+        channel.FailNext(100);
+        await PostAsync(last);
+        Assert.Empty(Said(conversation));
+
+        channel.FailNext(0);
+        await PostAsync(last);
+        var answer = Said(conversation);
+        Assert.Contains("Your ticket number is", answer);
+        Assert.Single(Directory.EnumerateFiles(dataFolder, "tickets%*.json"));
+    }
+
+    private JObject Message(string conversation, string id, string text) => new()
+    {
+        ["type"] = "message",
+        ["id"] = id,
+        ["channelId"] = "emulator",
+        ["serviceUrl"] = channel.ServiceUrl,
+        ["conversation"] = new JObject { ["id"] = conversation },
+        ["from"] = new JObject { ["id"] = "customer" },
+        ["recipient"] = new JObject { ["id"] = "bankingbot" },
+        ["text"] = text,
+    };
+
+    private async Task PostAsync(JObject activity)
+    {
+        using var content = new StringContent(activity.ToString(), Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(bot.MessagesUri, content);
+        Assert.True((int)response.StatusCode < 500, $"The bot answered {(int)response.StatusCode}.");
+    }
+
+    private string Said(string conversation)
+    {
+        var said = new StringBuilder();
+        while (channel.Pending(conversation) > 0)
+        {
+            said.AppendLine(channel.NextReply(conversation).ToString());
+        }
+
+        return said.ToString();
+    }
+}
