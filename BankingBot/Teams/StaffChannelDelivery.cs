@@ -12,9 +12,14 @@ namespace BankingBot.Teams;
 /// write marked it "posting" first. An instance that stops between posting and marking the card posted leaves
 /// it "posting"; after two minutes another instance posts it again, so a crash can show a card twice, never lose one.
 /// </summary>
+/// <remarks>
+/// Each round reads every lead notice and hand-over request (the store has no query by status): right for
+/// thousands of records; a bank with far more would keep an index of the pending ones.
+/// </remarks>
 public sealed class StaffChannelDelivery(SalesInbox inbox, IDocumentStore store, LeadDesk leads, LeadProducts products,
     HandoverDesk handovers, TicketDesk desk, CustomerNotifier notifier, StaffChannel channel, TeamsSettings settings,
-    BusinessCalendar calendar, TimeProvider time, ILogger<StaffChannelDelivery> logger) : BackgroundService
+    StaffSettings staff, BusinessCalendar calendar, TimeProvider time, ILogger<StaffChannelDelivery> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan StalePosting = TimeSpan.FromMinutes(2);
 
@@ -52,6 +57,12 @@ public sealed class StaffChannelDelivery(SalesInbox inbox, IDocumentStore store,
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (staff.GroupIds.Count > 0)
+        {
+            logger.LogWarning("Staff:GroupIds is set, but group membership needs Microsoft Graph, which the bot " +
+                "does not call: only Staff:UserIds are staff");
+        }
+
         using var timer = new PeriodicTimer(settings.DeliveryInterval, time);
         do
         {
