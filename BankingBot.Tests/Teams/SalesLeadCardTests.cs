@@ -43,6 +43,21 @@ public sealed class SalesLeadCardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoInstancesDeliveringAtOnceFromOneStorePostTheCardOnce()
+    {
+        var first = TeamsChat.Open(store, serviceUrl: teams.ServiceUrl);
+        var second = TeamsChat.Open(store, serviceUrl: teams.ServiceUrl);
+        var lead = await CaptureLeadAsync(first);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            (i % 2 == 0 ? first : second).Bot.Get<StaffChannelDelivery>().DeliverAsync(default)));
+
+        Assert.Single(teams.In(Sales));
+        var notice = await store.ReadAsync("lead-events/" + lead.Id);
+        Assert.Equal("delivered", (string?)notice!.Content["status"]);
+    }
+
+    [Fact]
     public async Task StaffClaimMarkContactedAndDisqualifyAndTheCardChangesForEveryone()
     {
         var megan = TeamsChat.Open(store, channelThread: Sales + ";messageid=msg-1", serviceUrl: teams.ServiceUrl);

@@ -40,6 +40,15 @@ public sealed class StaffIdentityTests
     }
 
     [Fact]
+    public async Task InAGroupChatTheMentionIsStrippedToo()
+    {
+        var ticket = await OpenTicketAsync();
+        var staff = TeamsChat.Open(store, channelThread: "19:meeting_group@thread.v2", groupChat: true);
+
+        Assert.Contains(ticket.Id, await staff.SayAsync("tickets payments"));
+    }
+
+    [Fact]
     public async Task AColleagueWhoIsNotListedIsAnsweredAsACustomer()
     {
         var ticket = await OpenTicketAsync();

@@ -64,16 +64,19 @@ public sealed class TeamsChat
     };
 
     /// <summary>
-    /// A person in Teams: in a 1:1 chat, or in a team channel's thread when <paramref name="channelThread"/> is given.
+    /// A person in Teams: in a 1:1 chat, or in a team channel's thread when <paramref name="channelThread"/> is given
+    /// (a group chat with that id when <paramref name="groupChat"/> is set).
     /// </summary>
     public static TeamsChat Open(IDocumentStore store, string objectId = StaffObjectId, string name = "Megan Bowen",
-        string tenant = Tenant, string? channelThread = null, string? serviceUrl = null, DateTimeOffset? now = null)
+        string tenant = Tenant, string? channelThread = null, string? serviceUrl = null, DateTimeOffset? now = null,
+        bool groupChat = false)
     {
         var conversation = channelThread ?? "a:1on1-" + Guid.NewGuid().ToString("N");
         var bot = BotHarness.Create(now: now, settings: StaffSettings(serviceUrl), channel: Channels.Msteams,
             user: "29:" + objectId, conversationId: conversation, store: store);
         bot.Adapter.Conversation.Conversation = new ConversationAccount(isGroup: channelThread is not null,
-            conversationType: channelThread is null ? "personal" : "channel", id: conversation, tenantId: tenant);
+            conversationType: channelThread is null ? "personal" : groupChat ? "groupChat" : "channel",
+            id: conversation, tenantId: tenant);
         bot.Adapter.Conversation.Bot = new ChannelAccount("28:bankingbot", BotName);
         if (serviceUrl is not null)
         {
