@@ -8,10 +8,11 @@ using Microsoft.Bot.Schema;
 namespace BankingBot.Teams;
 
 /// <summary>
-/// What the bot does before the customer's dialogs see a turn: takes the bot's @mention out of Teams messages,
-/// gives staff turns to the staff desk, relays the messages of a customer in a live chat with an employee, and
-/// keeps Teams team events (the bot added to a team, members joining) out of the customer greeting. A customer
-/// on any channel, or a Teams user who is not staff, reaches the customer's dialogs as before.
+/// What the bot does before the customer's dialogs see a turn (whose Teams text has lost the bot's @mention
+/// already, see <see cref="TeamsMentions"/>): gives staff turns to the staff desk, relays the messages of a
+/// customer in a live chat with an employee, and keeps Teams team events (the bot added to a team, members
+/// joining) out of the customer greeting. A customer on any channel, or a Teams user who is not staff, reaches
+/// the customer's dialogs as before.
 /// </summary>
 public sealed class TeamsTurns(StaffDirectory staff, StaffDesk staffDesk, HandoverRelay relay,
     CustomerNotifier notifier, TicketDesk desk, ILogger<TeamsTurns> logger)
@@ -21,7 +22,6 @@ public sealed class TeamsTurns(StaffDirectory staff, StaffDesk staffDesk, Handov
     {
         ArgumentNullException.ThrowIfNull(turn);
         var activity = turn.Activity;
-        TeamsMentions.StripBotMention(activity);
         await notifier.NoteCustomerMessageAsync(activity, cancel);
         var employee = await staff.FindAsync(activity, cancel);
         switch (activity.Type)
@@ -30,7 +30,8 @@ public sealed class TeamsTurns(StaffDirectory staff, StaffDesk staffDesk, Handov
                 when activity.ChannelId == Channels.Msteams:
                 return await WelcomeAsync(turn, employee, cancel);
 
-            case ActivityTypes.Message or ActivityTypes.Invoke when employee is not null:
+            case ActivityTypes.Message when employee is not null:
+            case ActivityTypes.Invoke when employee is not null && activity.Name == UniversalActions.InvokeName:
                 await staffDesk.HandleAsync(turn, employee, cancel);
                 return true;
 
