@@ -70,10 +70,12 @@ public static class StaffCards
             new Fact("Opened", $"{Short(ticket.CreatedAt, zone)} on {ticket.Channel}"),
             new Fact("Customer updates", ticket.NotifyOnChange ? "asked for" : "not asked for"),
         ]);
-        foreach (var failed in ticket.Notices.Where(n => n.Outcome is not (NoticeOutcome.Delivered
-                     or NoticeOutcome.Pending)).TakeLast(3))
+        // A notice still pending here was never sent: the bot stopped between the change and the sending, and
+        // nothing sends it later, so staff see it like any other that did not reach the customer.
+        foreach (var failed in ticket.Notices.Where(n => n.Outcome != NoticeOutcome.Delivered).TakeLast(3))
         {
-            facts.Add(new Fact("Not delivered", $"{Short(failed.At, zone)}: {failed.Outcome}. Reach the customer " +
+            var outcome = failed.Outcome == NoticeOutcome.Pending ? "not sent" : failed.Outcome;
+            facts.Add(new Fact("Not delivered", $"{Short(failed.At, zone)}: {outcome}. Reach the customer " +
                 "another way (e-mail on the ticket, if any)."));
         }
 
