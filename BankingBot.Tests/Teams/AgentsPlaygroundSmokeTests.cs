@@ -9,7 +9,8 @@ namespace BankingBot.Tests.Teams;
 
 /// <summary>
 /// The real app against the Microsoft 365 Agents Playground acting as Teams: a new lead reaches the sales channel
-/// as a card, and a staff user of the Playground's tenant claims it with Action.Execute.
+/// as a card; a colleague who is not staff cannot claim it, and a staff user of the Playground's tenant claims it
+/// with Action.Execute.
 /// </summary>
 public sealed class AgentsPlaygroundSmokeTests : IAsyncLifetime
 {
@@ -56,8 +57,14 @@ public sealed class AgentsPlaygroundSmokeTests : IAsyncLifetime
 
         // A post in a channel is a thread of its own: "<channel>;messageid=<first message>".
         var messageId = (string)card["messageId"]!;
-        var answer = await playground.InvokeAsync($"{SalesChannel};messageid={messageId}", messageId,
-            (string)user["id"]!, claim);
+        var thread = $"{SalesChannel};messageid={messageId}";
+
+        // Another member of the team, not listed as staff, clicks first: nothing changes.
+        var colleague = (string)config["users"]![0]!["id"]!;
+        var refused = await playground.InvokeAsync(thread, messageId, colleague, claim);
+        Assert.DoesNotContain("claimed by", refused, StringComparison.Ordinal);
+
+        var answer = await playground.InvokeAsync(thread, messageId, (string)user["id"]!, claim);
 
         Assert.Contains($"claimed by {(string)user["name"]!}", answer);
         // Everyone in the channel sees the card change: the stream reports the message updated in place.
