@@ -47,6 +47,21 @@ public sealed class LiveHandoverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StaffInAOneToOneChatListTheWaitingRequestsAndAcceptOne()
+    {
+        var (_, conversation) = await CustomerAsksForAPersonAsync();
+        var adele = TeamsChat.Open(store, objectId: TeamsChat.OtherStaffObjectId, name: "Adele Vance",
+            serviceUrl: teams.ServiceUrl);
+
+        Assert.Contains("[Accept]", await adele.SayAsync("handovers"));
+        var (card, _) = await adele.ClickAsync("Accept");
+
+        Assert.Contains("accepted by Adele Vance", TeamsChat.SaidBy(card!));
+        Assert.Contains("Adele from our team has joined the chat", LastTextIn(conversation));
+        Assert.Contains("No customer is waiting", await adele.SayAsync("handovers"));
+    }
+
+    [Fact]
     public async Task TheCustomerEndsTheChat()
     {
         var (customer, _) = await CustomerAsksForAPersonAsync();

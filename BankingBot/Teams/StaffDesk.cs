@@ -15,8 +15,9 @@ namespace BankingBot.Teams;
 /// the bot's invoke handling puts the turn's last card in place of the one clicked.
 /// </summary>
 public sealed class StaffDesk(TicketQueue tickets, TicketDesk desk, LeadDesk leads, LeadProducts products,
-    FeedbackLog feedback, HandoverRelay relay, CustomerNotifier notifier, StaffChannel staffChannel,
-    TeamsSettings settings, BusinessCalendar calendar, TimeProvider time, ILogger<StaffDesk> logger)
+    FeedbackLog feedback, HandoverDesk handovers, HandoverRelay relay, CustomerNotifier notifier,
+    StaffChannel staffChannel, TeamsSettings settings, BusinessCalendar calendar, TimeProvider time,
+    ILogger<StaffDesk> logger)
 {
     private readonly ReplyRenderer renderer = new();
 
@@ -81,6 +82,10 @@ public sealed class StaffDesk(TicketQueue tickets, TicketDesk desk, LeadDesk lea
 
                 break;
 
+            case StaffAction.ListHandovers:
+                await ListHandoversAsync(turn, cancel);
+                break;
+
             case StaffAction.EndHandover:
                 await SendAsync(turn, new TextReply("You're not in a chat with a customer right now."), cancel);
                 break;
@@ -94,6 +99,30 @@ public sealed class StaffDesk(TicketQueue tickets, TicketDesk desk, LeadDesk lea
             default:
                 await SendAsync(turn, new TextReply(StaffCards.Help), cancel);
                 break;
+        }
+    }
+
+    // The requests still waiting, oldest first, each as its card with the button to accept it.
+    private async Task ListHandoversAsync(ITurnContext turn, CancellationToken cancel)
+    {
+        var waiting = new List<HandoverRequest>();
+        await foreach (var request in handovers.Requests.AllAsync(cancel))
+        {
+            if (request.Status == HandoverStatus.Waiting)
+            {
+                waiting.Add(request);
+            }
+        }
+
+        if (waiting.Count == 0)
+        {
+            await SendAsync(turn, new TextReply("No customer is waiting for a person right now."), cancel);
+            return;
+        }
+
+        foreach (var request in waiting.OrderBy(r => r.CreatedAt).Take(5))
+        {
+            await SendAsync(turn, StaffCards.Handover(request, calendar.Zone), cancel);
         }
     }
 

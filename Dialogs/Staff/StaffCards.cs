@@ -19,8 +19,8 @@ public static class StaffCards
         "Here's what I can do for the bank's staff: \"tickets\" (add open, in progress, waiting, resolved, closed, " +
         "a category such as payments, or an urgency such as urgent), \"ticket TK-…\" to open one, then change its " +
         "status, take it or add a note for the customer; \"feedback this week\" (or today, last month, last 30 " +
-        "days); \"end chat\" to hand a customer back to the bot. New leads and hand-over requests appear in the " +
-        "sales and service channel.";
+        "days); \"handovers\" for customers waiting for a person, and \"end chat\" to hand a customer back to the " +
+        "bot. New leads and hand-over requests appear in the sales and service channels.";
 
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 

@@ -36,6 +36,9 @@ public enum StaffAction
     /// <summary>"lead LD-… disqualify …" with a reason.</summary>
     DisqualifyLead,
 
+    /// <summary>"handovers": the requests waiting for a person.</summary>
+    ListHandovers,
+
     /// <summary>"handover HO-… accept": join a customer's chat.</summary>
     AcceptHandover,
 
@@ -78,6 +81,11 @@ public sealed partial record StaffCommand(StaffAction Action, string? Target = n
         if (lower == "feedback" || lower.StartsWith("feedback ", StringComparison.Ordinal))
         {
             return new(StaffAction.Feedback, Argument: lower["feedback".Length..].Trim());
+        }
+
+        if (lower is "handovers" or "hand-overs" or "waiting customers")
+        {
+            return new(StaffAction.ListHandovers);
         }
 
         if (lower is "tickets" or "queue" or "ticket queue" || lower.StartsWith("tickets ", StringComparison.Ordinal))
