@@ -7,7 +7,8 @@ namespace BankingBot;
 /// <summary>
 /// Refuses requests to <c>/api/messages</c> that cannot be a channel's activity, with a 400 that says why,
 /// before the adapter sees them: a body that is not a JSON object, no type, no conversation id, no sender,
-/// or a service URL the bot could not reply to. Too large a body gets 413.
+/// a service URL the bot could not reply to, or (with authentication off) one outside this machine. Too large
+/// a body gets 413.
 /// </summary>
 public static class ActivityRequestCheck
 {
@@ -44,7 +45,7 @@ public static class ActivityRequestCheck
             return Results.Problem("The activity is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        var problem = Problem(body);
+        var problem = Problem(body, authenticationOn);
         return problem is null ? null : Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
     }
 
@@ -67,7 +68,7 @@ public static class ActivityRequestCheck
         }
     }
 
-    private static string? Problem(string body)
+    private static string? Problem(string body, bool authenticationOn)
     {
         JObject activity;
         try
@@ -101,8 +102,15 @@ public static class ActivityRequestCheck
 
         var serviceUrl = activity["serviceUrl"]?.ToString();
         var usable = Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
-        return usable
+        if (!usable)
+        {
+            return "The activity has no valid serviceUrl to reply to.";
+        }
+
+        // Without authentication nothing vouches for the service URL, and the bot would post its replies to any
+        // address a caller names. Then only this machine's clients (the Emulator, local tools) are answered.
+        return authenticationOn || uri!.IsLoopback
             ? null
-            : "The activity has no valid serviceUrl to reply to.";
+            : "Without a MicrosoftAppId the bot replies only to service URLs on this machine.";
     }
 }

@@ -8,6 +8,27 @@ namespace BankingBot.Tests.Leads;
 public sealed class LeadConversationTests
 {
     [Fact]
+    public async Task YesIsNotTakenAsTheCustomersName()
+    {
+        await using var bot = BotHarness.Create();
+        var chat = new CustomerChat(bot) { TimeZone = "Europe/London" };
+
+        await chat.SayAsync("I'm interested in a personal loan");
+        await chat.SayAsync("a new car");
+        await chat.SayAsync("12000");
+        await chat.SayAsync("in two months");
+        await chat.SayAsync("no");
+        await chat.SayAsync("3");
+        await chat.SayAsync("30k");
+        await chat.SayAsync("no");
+        Assert.Contains("What name should", await chat.SayAsync("yes"));
+
+        var again = await chat.SayAsync("yes");
+        Assert.DoesNotContain("e-mail", again);
+        Assert.Contains("And your e-mail address?", await chat.SayAsync("Sam Taylor"));
+    }
+
+    [Fact]
     public async Task QuestionAskedInTheMiddleIsAnsweredAndTheLeadGoesOnAtTheSameQuestion()
     {
         await using var bot = BotHarness.Create();

@@ -84,7 +84,8 @@ public sealed class DialogRunner
         }
 
         var result = await dc.ContinueDialogAsync(cancel);
-        if (result.Status == DialogTurnStatus.Empty && activity.Type == ActivityTypes.Message)
+        if (result.Status == DialogTurnStatus.Empty
+            && (activity.Type == ActivityTypes.Message || input.IsCardAnswer))
         {
             result = await dc.BeginDialogAsync(rootDialogId, null, cancel);
         }

@@ -254,9 +254,10 @@ public sealed class LeadDialog : ComponentDialog
 
     private static Task<bool> NameFitsAsync(PromptValidatorContext<string> check, CancellationToken cancel)
     {
+        // "yes" or "ok" here answers the consent question again rather than giving a name.
         var name = check.Recognized.Value ?? string.Empty;
         return Task.FromResult(name.Length >= 2 && name.Any(char.IsLetter) && !name.Contains('@')
-            && name.Count(char.IsDigit) == 0);
+            && name.Count(char.IsDigit) == 0 && ConfirmPrompt.Read(name) is null);
     }
 
     private static Task<bool> ContactTimeFitsAsync(PromptValidatorContext<SpokenTime> check, CancellationToken cancel)

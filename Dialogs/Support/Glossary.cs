@@ -112,6 +112,23 @@ public sealed partial class Glossary
     }
 
     /// <summary>
+    /// The words a customer asked the meaning of ("what does foobar mean?") when the glossary has no such term;
+    /// null when the message is no definition question, names a known term, or asks about "it" or "that".
+    /// </summary>
+    public string? UnknownTermAsked(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 120 || FindQuestion(text) is not null
+            || AsksAboutLastAnswer(text) || StrongQuestion().Match(TermText.Question(text)) is not { Success: true } m)
+        {
+            return null;
+        }
+
+        var asked = m.Groups["x"].Value.Trim();
+        var words = asked.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 1 and <= 3 && !words.Any(Pronouns.Contains) ? asked : null;
+    }
+
+    /// <summary>
     /// True for "what does that word mean", "what does that mean", "I don't understand those terms": a question
     /// about the words of the bot's last answer rather than a term the customer names.
     /// </summary>
@@ -194,6 +211,9 @@ public sealed partial class Glossary
 
         return null;
     }
+
+    private static readonly HashSet<string> Pronouns =
+        ["it", "that", "this", "they", "them", "those", "these", "he", "she", "i", "you", "we", "my", "your"];
 
     [GeneratedRegex(@"^(?:(?:and|so|sorry|ok|okay|hi|hello|um|hmm) )*(?:" +
         @"what (?:does|do) (?:the )?(?:(?:word|term|phrase|abbreviation|acronym) )?(?<x>.+?) (?:mean|means|stand for)" +

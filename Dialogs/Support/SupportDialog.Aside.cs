@@ -18,7 +18,7 @@ public sealed partial class SupportDialog
             return false;
         }
 
-        var remembered = await memory.GetAsync(dc.Context, () => new SupportMemory(), cancel);
+        var remembered = await RememberedAsync(dc, cancel);
         if (Glossary.AsksAboutLastAnswer(text))
         {
             // With no terms remembered, "what does that mean?" is about the prompt itself: the prompt asks again.
@@ -53,6 +53,14 @@ public sealed partial class SupportDialog
             topic.Intent, prediction.Top.Probability);
         await AnswerTopicAsync(dc, topic, remembered, cancel);
         return true;
+    }
+
+    // State read back from storage is a copy: it is set again so that changes to it are saved with the turn.
+    private async Task<SupportMemory> RememberedAsync(DialogContext dc, CancellationToken cancel)
+    {
+        var remembered = await memory.GetAsync(dc.Context, () => new SupportMemory(), cancel);
+        await memory.SetAsync(dc.Context, remembered, cancel);
+        return remembered;
     }
 
     private static bool LooksLikeQuestion(string text)

@@ -103,7 +103,7 @@ public sealed partial class SupportDialog : ComponentDialog
             return await dc.ReplaceDialogAsync(other.Flow, other.Detail, cancel);
         }
 
-        var remembered = await memory.GetAsync(dc.Context, () => new SupportMemory(), cancel);
+        var remembered = await RememberedAsync(dc, cancel);
         if (smallTalk.Answer(question) is { } talk)
         {
             logger.LogInformation("Small talk answered: {SmallTalkKind}", talk.Kind);
@@ -145,6 +145,15 @@ public sealed partial class SupportDialog : ComponentDialog
             return await step.NextAsync(topic, cancel);
         }
 
+        if (glossary.UnknownTermAsked(question) is { } unknown)
+        {
+            // "What does foobar mean?": a definition was asked for a word the glossary does not have.
+            logger.LogInformation("Glossary question about a term it does not have");
+            await step.Dialog.SendAsync($"I don't have a plain-words explanation of \"{unknown}\" yet. I can explain " +
+                "banking terms such as APR, IBAN or overdraft, or you can ask me your question in other words.", cancel);
+            return await step.EndAsync(new FlowOutcome(DialogId, Completed: false), cancel);
+        }
+
         var likely = (prediction?.Ranked ?? []).Select(s => knowledge.Find(s.Intent)).OfType<SupportTopic>().Take(3)
             .ToList();
         logger.LogInformation("Support question not recognised with confidence (top {Intent}, {Probability:F2}, " +
@@ -173,7 +182,7 @@ public sealed partial class SupportDialog : ComponentDialog
         }
 
         var dc = step.Dialog;
-        var remembered = await memory.GetAsync(dc.Context, () => new SupportMemory(), cancel);
+        var remembered = await RememberedAsync(dc, cancel);
         if (step.Result is not SupportTopic topic)
         {
             var answer = step.Result as string ?? string.Empty;
