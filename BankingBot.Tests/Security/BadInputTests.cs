@@ -67,6 +67,10 @@ public sealed class BadInputTests(BadInputBot fixture) : IClassFixture<BadInputB
         {
             status = await PostAsync(body.ToString());
         }
+        else if (testCase["bodyRepeat"] is JObject big)
+        {
+            status = await PostAsync($"{big["before"]}{Repeat(big)}{big["after"]}");
+        }
         else if (testCase["steps"] is JArray texts)
         {
             JObject? last = null;
@@ -90,6 +94,11 @@ public sealed class BadInputTests(BadInputBot fixture) : IClassFixture<BadInputB
         else
         {
             var activity = Activity(conversation, testCase["patch"] as JObject, testCase["remove"] as JArray);
+            if (testCase["textRepeat"] is JObject longText)
+            {
+                activity["text"] = Repeat(longText);
+            }
+
             status = await PostAsync(activity.ToString());
             if (testCase["replay"]?.Value<bool>() == true)
             {
@@ -193,6 +202,9 @@ public sealed class BadInputTests(BadInputBot fixture) : IClassFixture<BadInputB
 
         return said;
     }
+
+    private static string Repeat(JObject spec) =>
+        string.Concat(Enumerable.Repeat((string)spec["unit"]!, spec["times"]!.Value<int>()));
 
     private static List<string> Texts(IEnumerable<string> replies) =>
         [.. replies.Select(r => JObject.Parse(r)).Select(r => $"{r["text"]}{r["attachments"]}")];

@@ -149,8 +149,9 @@ public sealed partial class SupportDialog : ComponentDialog
         {
             // "What does foobar mean?": a definition was asked for a word the glossary does not have.
             logger.LogInformation("Glossary question about a term it does not have");
-            await step.Dialog.SendAsync($"I don't have a plain-words explanation of \"{unknown}\" yet. I can explain " +
-                "banking terms such as APR, IBAN or overdraft, or you can ask me your question in other words.", cancel);
+            await step.Dialog.SendAsync($"I don't have a plain-words explanation of \"{unknown}\" yet. I can " +
+                "explain banking terms such as APR, IBAN or overdraft, or you can ask me your question in other " +
+                "words.", cancel);
             return await step.EndAsync(new FlowOutcome(DialogId, Completed: false), cancel);
         }
 
