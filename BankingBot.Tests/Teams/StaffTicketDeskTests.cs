@@ -110,6 +110,7 @@ public sealed class StaffTicketDeskTests : IAsyncLifetime
         await staff.SayAsync($"ticket {ticket.Id} note Please call us back.");
 
         Assert.Contains("customer not reached (conversation gone)", staff.Said);
+        Assert.Contains("open (customer not reached)", await staff.SayAsync("tickets account"));
         var stored = await staff.Bot.Get<TicketDesk>().FindAsync(ticket.Id);
         Assert.Equal(NoticeOutcome.ConversationGone, Assert.Single(stored!.Notices).Outcome);
     }

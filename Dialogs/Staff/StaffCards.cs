@@ -39,7 +39,10 @@ public static class StaffCards
             ["title"] = title,
             ["tickets"] = new JArray(tickets.Select(t => new JObject
             {
-                ["number"] = t.Id, ["category"] = t.Category, ["urgency"] = t.Urgency, ["status"] = t.Status,
+                ["number"] = t.Id, ["category"] = t.Category, ["urgency"] = t.Urgency,
+                ["status"] = t.Notices.Any(n => n.Outcome != NoticeOutcome.Delivered)
+                    ? t.Status + " (customer not reached)"
+                    : t.Status,
                 ["answerBy"] = Short(t.AnswerBy, zone),
             })),
         };
