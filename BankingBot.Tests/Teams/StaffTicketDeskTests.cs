@@ -116,6 +116,25 @@ public sealed class StaffTicketDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnUpdateATurnLeftUnsentIsSentByTheBackgroundDelivery()
+    {
+        var ticket = await OpenTicketAsync("webchat", "cards", "high");
+        var staff = TeamsChat.Open(store);
+        // The bot stopped right after the change was stored: the notice is there, pending, and was never sent.
+        await staff.Bot.Get<TicketQueue>().ChangeStatusAsync(ticket.Id, TicketStatus.InProgress,
+            new Employee(TeamsChat.StaffObjectId, "Megan Bowen"));
+        var later = TeamsChat.Open(store, now: staff.Bot.Clock.GetUtcNow().AddMinutes(5));
+
+        await later.Bot.Get<StaffChannelDelivery>().DeliverAsync(default);
+        await later.Bot.Get<StaffChannelDelivery>().DeliverAsync(default);
+
+        Assert.Contains("Update on your ticket " + ticket.Id, customers.NextText(ticket.Id + "-conversation"));
+        Assert.Equal(0, customers.Pending(ticket.Id + "-conversation"));
+        var stored = await later.Bot.Get<TicketDesk>().FindAsync(ticket.Id);
+        Assert.Equal(NoticeOutcome.Delivered, Assert.Single(stored!.Notices).Outcome);
+    }
+
+    [Fact]
     public async Task ACustomerWhoDidNotAskForUpdatesIsNotWrittenTo()
     {
         var ticket = await OpenTicketAsync("webchat", "other", "normal", notify: false);

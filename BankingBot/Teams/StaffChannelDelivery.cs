@@ -6,28 +6,45 @@ using BankingBot.Dialogs.Storage;
 namespace BankingBot.Teams;
 
 /// <summary>
-/// Delivers what waits for staff: each pending "new lead" notice becomes a card in the sales channel, each waiting
-/// hand-over request a card in the service channel, and a request nobody accepted in time becomes a ticket (the
-/// customer is told). Safe with several instances: a card is posted only by the instance whose ETag-checked
-/// write marked it "posting" first. An instance that stops between posting and marking the card posted leaves
-/// it "posting"; after two minutes another instance posts it again, so a crash can show a card twice, never lose one.
+/// Delivers what waits: each pending "new lead" notice becomes a card in the sales channel, each waiting hand-over
+/// request a card in the service channel, a request nobody accepted in time becomes a ticket (the customer is
+/// told), and a ticket update a turn left unsent reaches the customer. Safe with several instances: a card is
+/// posted only by the instance whose ETag-checked write marked it "posting" first. An instance that stops between
+/// posting and marking the card posted leaves it "posting"; after two minutes another instance posts it again, so
+/// a crash can show a card twice, never lose one.
 /// </summary>
 /// <remarks>
 /// Each round reads every lead notice and hand-over request (the store has no query by status): right for
 /// thousands of records; a bank with far more would keep an index of the pending ones.
 /// </remarks>
 public sealed class StaffChannelDelivery(SalesInbox inbox, IDocumentStore store, LeadDesk leads, LeadProducts products,
-    HandoverDesk handovers, TicketDesk desk, CustomerNotifier notifier, StaffChannel channel, TeamsSettings settings,
-    StaffSettings staff, BusinessCalendar calendar, TimeProvider time, ILogger<StaffChannelDelivery> logger)
+    HandoverDesk handovers, TicketDesk desk, TicketQueue tickets, CustomerNotifier notifier, StaffChannel channel,
+    TeamsSettings settings, StaffSettings staff, BusinessCalendar calendar, TimeProvider time,
+    ILogger<StaffChannelDelivery> logger)
     : BackgroundService
 {
     private static readonly TimeSpan StalePosting = TimeSpan.FromMinutes(2);
 
+    // Ticket notices a turn left unsent are looked for at start-up and then every quarter of an hour: finding them
+    // reads every ticket.
+    private static readonly TimeSpan NoticeSweepInterval = TimeSpan.FromMinutes(15);
+
+    private DateTimeOffset nextNoticeSweep = DateTimeOffset.MinValue;
+
     private readonly RecordBook<LeadEvent> notices = new(store, "lead-events");
 
-    /// <summary>One round: leads, then hand-overs. Public so tests can run a round without waiting.</summary>
+    /// <summary>
+    /// One round: leads, then hand-overs, then (at start-up and every quarter of an hour) ticket notices a turn left
+    /// unsent. Public so tests can run a round without waiting.
+    /// </summary>
     public async Task DeliverAsync(CancellationToken cancel)
     {
+        if (time.GetUtcNow() >= nextNoticeSweep)
+        {
+            nextNoticeSweep = time.GetUtcNow() + NoticeSweepInterval;
+            await SendStalledNoticesAsync(cancel);
+        }
+
         if (settings.SalesChannel.Configured)
         {
             await foreach (var notice in inbox.PendingAsync(cancel))
@@ -76,6 +93,17 @@ public sealed class StaffChannelDelivery(SalesInbox inbox, IDocumentStore store,
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task SendStalledNoticesAsync(CancellationToken cancel)
+    {
+        foreach (var (ticket, notice) in await tickets.ClaimStalledNoticesAsync(StalePosting, cancel))
+        {
+            var outcome = ticket.ConversationReference is { } reference
+                ? await notifier.SendAsync(reference, notice!.Text, cancel)
+                : NoticeOutcome.Failed;
+            await tickets.RecordDeliveryAsync(ticket.Id, notice!.Id, outcome, cancel);
+        }
     }
 
     private async Task DeliverLeadAsync(LeadEvent notice, CancellationToken cancel)

@@ -79,6 +79,9 @@ public static class NoticeOutcome
     /// <summary>Not sent yet.</summary>
     public const string Pending = "pending";
 
+    /// <summary>Being sent again by the background delivery, after the turn that made it stopped short.</summary>
+    public const string Sending = "sending";
+
     /// <summary>The channel accepted it.</summary>
     public const string Delivered = "delivered";
 

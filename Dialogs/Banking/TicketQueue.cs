@@ -168,6 +168,45 @@ public sealed class TicketQueue(IDocumentStore store, TimeProvider time, ILogger
         logger.LogInformation("Ticket {TicketNumber} notice {NoticeId}: {Outcome}", number, noticeId, outcome);
     }
 
+    /// <summary>
+    /// Notices still pending longer than <paramref name="olderThan"/> (the turn that made them stopped before
+    /// sending), each claimed for sending by an ETag-checked write so that only one instance sends it. Reads every
+    /// ticket: for a background sweep, not the turn path.
+    /// </summary>
+    public async Task<IReadOnlyList<TicketChange>> ClaimStalledNoticesAsync(TimeSpan olderThan,
+        CancellationToken cancel = default)
+    {
+        var now = time.GetUtcNow();
+        var stalled = new List<string>();
+        await foreach (var ticket in tickets.AllAsync(cancel))
+        {
+            if (ticket.Notices.Any(n => n.Outcome == NoticeOutcome.Pending && now - n.At > olderThan))
+            {
+                stalled.Add(ticket.Id);
+            }
+        }
+
+        var claimed = new List<TicketChange>();
+        foreach (var number in stalled)
+        {
+            var mine = new List<string>();
+            var ticket = await tickets.UpdateAsync(number, t =>
+            {
+                mine.Clear();
+                foreach (var notice in t.Notices.Where(n =>
+                             n.Outcome == NoticeOutcome.Pending && now - n.At > olderThan))
+                {
+                    notice.Outcome = NoticeOutcome.Sending;
+                    mine.Add(notice.Id);
+                }
+            }, cancel);
+            claimed.AddRange(ticket is null ? [] : ticket.Notices.Where(n => mine.Contains(n.Id))
+                .Select(n => new TicketChange(ticket, n)));
+        }
+
+        return claimed;
+    }
+
     // The customer asked for updates and left a way to reach them: the change becomes a pending notice.
     private static TicketNotice? Notify(Ticket ticket, DateTimeOffset now, string text)
     {

@@ -73,8 +73,8 @@ public static class StaffCards
             new Fact("Opened", $"{Short(ticket.CreatedAt, zone)} on {ticket.Channel}"),
             new Fact("Customer updates", ticket.NotifyOnChange ? "asked for" : "not asked for"),
         ]);
-        // A notice still pending here was never sent: the bot stopped between the change and the sending, and
-        // nothing sends it later, so staff see it like any other that did not reach the customer.
+        // A notice still pending here was never sent (the bot stopped between the change and the sending; the
+        // background delivery sends it later): until then staff see it like any other that did not reach the customer.
         foreach (var failed in ticket.Notices.Where(n => n.Outcome != NoticeOutcome.Delivered).TakeLast(3))
         {
             var outcome = failed.Outcome == NoticeOutcome.Pending ? "not sent" : failed.Outcome;
