@@ -23,9 +23,10 @@ public static class Customer
     {
         // The reference carries the channel's display name of the user; the bot needs only the ids.
         var reference = ((Activity)activity).GetConversationReference();
-        if (reference.User is not null)
+        if (reference.User is { } user)
         {
-            reference.User.Name = null;
+            // A copy: the reference shares the account object with the turn's own activity.
+            reference.User = new ChannelAccount(user.Id, null, user.Role, user.AadObjectId);
         }
 
         return JObject.FromObject(reference);
