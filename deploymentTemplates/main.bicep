@@ -54,7 +54,7 @@ param holidays array = []
 param staffTenantId string = subscription().tenantId
 param staffUserIds array = []
 
-@description('Staff groups (needs Microsoft Graph, which the bot does not call yet: list users instead).')
+@description('Staff groups: members are found through Microsoft Graph (the app needs GroupMember.Read.All).')
 param staffGroupIds array = []
 
 @description('The Teams channels for new leads and hand-overs (conversation ids); empty posts nothing.')
@@ -158,6 +158,9 @@ var baseSettings = [
 var holidaySettings = [for (day, i) in holidays: { name: 'Bank__Holidays__${i}', value: day }]
 var teamsSettings = [
   { name: 'Staff__TenantId', value: staffTenantId }
+  { name: 'Staff__Graph__Endpoint', value: '${environment().graph}v1.0' }
+  { name: 'Staff__Graph__TokenEndpoint', value: '${environment().authentication.loginEndpoint}{tenant}/oauth2/v2.0/token' }
+  { name: 'Staff__Graph__CacheFor', value: '00:10:00' }
   { name: 'Teams__SalesChannel__ConversationId', value: salesChannelId }
   { name: 'Teams__SalesChannel__ServiceUrl', value: teamsServiceUrl }
   { name: 'Teams__SalesChannel__TenantId', value: staffTenantId }

@@ -74,10 +74,10 @@ public sealed class StaffChannelDelivery(SalesInbox inbox, IDocumentStore store,
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (staff.GroupIds.Count > 0)
+        if (staff.GroupIds.Count > 0 && string.IsNullOrWhiteSpace(settings.BotAppId))
         {
-            logger.LogWarning("Staff:GroupIds is set, but group membership needs Microsoft Graph, which the bot " +
-                "does not call: only Staff:UserIds are staff");
+            logger.LogWarning("Staff:GroupIds is set, but without a MicrosoftAppId the bot cannot ask Microsoft " +
+                "Graph about groups: only Staff:UserIds are staff");
         }
 
         using var timer = new PeriodicTimer(settings.DeliveryInterval, time);

@@ -30,9 +30,8 @@ public interface IStaffGroups
 }
 
 /// <summary>
-/// Group membership without Microsoft Graph: nobody is a member. Graph (GET /users/{id}/checkMemberGroups, with
-/// the app permission GroupMember.Read.All) is not reachable from here, so staff groups are not supported yet;
-/// list employees in Staff:UserIds. Start-up logs a warning when groups are configured.
+/// Group membership when the bot cannot ask Microsoft Graph (no app registration, as when it runs locally):
+/// nobody is a member; list employees in Staff:UserIds. Start-up logs a warning when groups are configured.
 /// </summary>
 public sealed class NoStaffGroups : IStaffGroups
 {

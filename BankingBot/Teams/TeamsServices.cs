@@ -21,7 +21,21 @@ public static class TeamsServices
         // The web host registers its configuration; a host without one (the tests' harness) gets this, which the
         // channel adapter needs to send messages outside a turn.
         services.TryAddSingleton(configuration);
-        services.AddSingleton<IStaffGroups, NoStaffGroups>();
+        var graph = configuration.GetSection("Staff:Graph").Get<GraphSettings>() ?? new GraphSettings();
+        services.AddSingleton(graph);
+        var appId = configuration["MicrosoftAppId"];
+        if (staff.GroupIds.Count > 0 && !string.IsNullOrWhiteSpace(appId))
+        {
+            services.AddSingleton<IStaffGroups>(provider => new GraphStaffGroups(
+                provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(GraphStaffGroups)), graph,
+                appId, configuration["MicrosoftAppPassword"] ?? string.Empty,
+                provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<GraphStaffGroups>>()));
+        }
+        else
+        {
+            services.AddSingleton<IStaffGroups, NoStaffGroups>();
+        }
+
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<TicketQueue>();
         services.AddSingleton<HandoverDesk>();
