@@ -10,7 +10,9 @@ using Newtonsoft.Json.Linq;
 
 namespace BankingBot.Tests.Teams;
 
-/// <summary>Staff by group, asked of a stand-in for Microsoft Graph and its token endpoint on a loopback port.</summary>
+/// <summary>
+/// Staff by group, asked of a stand-in for Microsoft Graph and its token endpoint on a loopback port.
+/// </summary>
 public sealed class GraphStaffGroupsTests : IAsyncLifetime
 {
     private const string StaffGroup = "7d0c5e2a-0000-4000-8000-000000000001";

@@ -91,7 +91,8 @@ public sealed class GraphStaffGroups(HttpClient http, GraphSettings settings, st
         response.EnsureSuccessStatusCode();
         var body = JObject.Parse(await response.Content.ReadAsStringAsync(cancel));
         var lifetime = TimeSpan.FromSeconds(body["expires_in"]?.Value<int>() ?? 300);
-        var issued = ((string?)body["access_token"]) ?? throw new HttpRequestException("The token answer had no token.");
+        var issued = (string?)body["access_token"]
+            ?? throw new HttpRequestException("The token answer had no token.");
         token = (issued, time.GetUtcNow() + lifetime - TimeSpan.FromMinutes(1));
         return issued;
     }
