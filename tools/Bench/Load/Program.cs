@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using BankingBot.Bench.Load;
@@ -50,6 +51,13 @@ if (args is ["drive", var target, var scriptName, var concurrency, var seconds])
     Console.WriteLine($"{result.Turns} turns, {result.TurnsPerSecond:F1}/s, p50 {result.Percentile(0.5):F2} ms, "
         + $"p99 {result.Percentile(0.99):F2} ms, {result.Errors} went wrong {result.FirstError}");
     return 0;
+}
+
+if (args is ["soak", var dll, var soakConcurrency, var soakJourneys, var soakSeconds])
+{
+    return await new SoakCommand(http, dll!, int.Parse(soakConcurrency!, CultureInfo.InvariantCulture),
+        int.Parse(soakJourneys!, CultureInfo.InvariantCulture),
+        TimeSpan.FromSeconds(int.Parse(soakSeconds!, CultureInfo.InvariantCulture))).RunAsync();
 }
 
 if (args is ["bench", .. var rest])
