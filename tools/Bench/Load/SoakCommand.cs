@@ -48,14 +48,19 @@ internal sealed class SoakCommand(HttpClient http, string botDll, int concurrenc
             var wrongRecords = counts.Values.Sum(count => Math.Abs(count - done));
             var perConversation = (after.Resident - before.Resident) / (double)Math.Max(1, run.Conversations);
 
+            static string Mb(long bytes) => (bytes / 1048576.0).ToString("F1", CultureInfo.InvariantCulture);
+            string Ms(double share) => run.Percentile(share).ToString("F1", CultureInfo.InvariantCulture);
+            var firstError = run.FirstError is null ? string.Empty : "; first: " + run.FirstError;
+            var kinds = string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"""
                 journeys started:  {run.Conversations} (+1 warm-up), in {run.Elapsed.TotalSeconds:F1} s
                 turns answered:    {run.Turns} ({run.TurnsPerSecond:F1}/s)
-                failed turns:      {run.Errors} (5xx, timeouts or wrong replies){(run.FirstError is null ? "" : "; first: " + run.FirstError)}
-                latency:           p50 {run.Percentile(0.5):F1} ms, p90 {run.Percentile(0.9):F1} ms, p99 {run.Percentile(0.99):F1} ms, max {run.Percentile(1):F1} ms
-                records:           {string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}"))} for {done} journeys; lost or duplicated: {wrongRecords}
-                memory (after GC): resident {before.Resident / 1048576.0:F1} MB -> {after.Resident / 1048576.0:F1} MB, managed heap {before.Heap / 1048576.0:F1} MB -> {after.Heap / 1048576.0:F1} MB
+                failed turns:      {run.Errors} (5xx, timeouts or wrong replies){firstError}
+                latency:           p50 {Ms(0.5)} ms, p90 {Ms(0.9)} ms, p99 {Ms(0.99)} ms, max {Ms(1)} ms
+                records:           {kinds} for {done} journeys; lost or duplicated: {wrongRecords}
+                memory (after GC): resident {Mb(before.Resident)} MB -> {Mb(after.Resident)} MB, managed heap
+                                   {Mb(before.Heap)} MB -> {Mb(after.Heap)} MB
                 growth:            {perConversation:F0} resident bytes per completed journey
                 """));
             var passed = run.Errors == 0 && wrongRecords == 0 && run.Conversations == journeys;
