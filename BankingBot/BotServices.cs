@@ -120,8 +120,8 @@ public static class BotServices
 
     // The classifier is immutable and thread-safe, and loading its sentence encoder takes about a second, so one
     // instance per model folder serves the whole process (every test host included); it lives as long as the
-    // process. Without a model (a clone before the training tool has run) support answers small talk and the
-    // glossary only, and says so in the log.
+    // process. The model is shipped in the repository; a deployment that lost it still answers small talk and the
+    // glossary, offers a person for everything else, and says so in the log.
     private static IIntentRecognizer? LoadIntentRecognizer(string modelFolder) =>
         File.Exists(Path.Combine(modelFolder, IntentModel.ManifestFile))
             ? IntentRecognizers.GetOrAdd(modelFolder, folder => new(() => IntentClassifier.Load(folder))).Value

@@ -187,7 +187,8 @@ public static partial class OtherLanguages
     [
         (new("Spanish", "Lo siento, de momento solo puedo hablar en inglés."),
             ["hola", "gracias", "por", "quiero", "necesito", "tengo", "mi", "tarjeta", "cuenta", "dinero",
-                "qué", "que", "cómo", "el", "los", "las", "una", "para", "pero", "está", "estoy", "perdí", "perdido",
+                "qué", "que", "cómo", "el", "los", "las", "una", "para", "pero", "está", "estoy", "perdí",
+                "perdido",
                 "puedo", "ayuda", "buenos", "días", "dónde", "donde", "banco", "pago", "transferencia", "usted",
                 "de", "del", "mis", "robada", "olvidé"], "ñ¿¡"),
         (new("French", "Désolé, pour l'instant je ne parle qu'anglais."),
