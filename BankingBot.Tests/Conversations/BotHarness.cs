@@ -20,14 +20,14 @@ public sealed class BotHarness : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    private BotHarness(ServiceProvider services, TestAdapter adapter)
+    private BotHarness(ServiceProvider services, ChannelTestAdapter adapter)
     {
         this.services = services;
         Adapter = adapter;
     }
 
     /// <summary>The adapter the customer's messages go through.</summary>
-    public TestAdapter Adapter { get; }
+    public ChannelTestAdapter Adapter { get; }
 
     /// <summary>The bot under test.</summary>
     public IBot Bot => services.GetRequiredService<IBot>();
@@ -67,7 +67,7 @@ public sealed class BotHarness : IAsyncDisposable
         var wednesdayMorning = new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero);
         collection.AddSingleton<TimeProvider>(new TestClock(now ?? wednesdayMorning));
         var conversation = conversationId ?? Guid.NewGuid().ToString("N");
-        var adapter = new TestAdapter(TestAdapter.CreateConversation(conversation, user, "bot"))
+        var adapter = new ChannelTestAdapter(TestAdapter.CreateConversation(conversation, user, "bot"))
         {
             Conversation = { ChannelId = channel },
         };
@@ -97,6 +97,18 @@ public sealed class BotHarness : IAsyncDisposable
 
         parts.AddRange(message.SuggestedActions?.Actions.Select(a => $"[{a.Title}]") ?? []);
         return string.Join(" | ", parts);
+    }
+
+    /// <summary>What the bot has said since the test last looked, each reply as <see cref="Said"/> gives it.</summary>
+    public List<string> TakeReplies()
+    {
+        var said = new List<string>();
+        while (Adapter.GetNextReply() is { } reply)
+        {
+            said.Add(Said(reply));
+        }
+
+        return said;
     }
 
     /// <summary>The data a card's button would send, found by its title.</summary>

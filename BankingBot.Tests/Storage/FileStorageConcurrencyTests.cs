@@ -1,6 +1,5 @@
 using BankingBot.Dialogs.Storage;
 using BankingBot.Tests.Conversations;
-using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
 namespace BankingBot.Tests.Storage;
@@ -57,16 +56,21 @@ public sealed class FileStorageConcurrencyTests : IDisposable
     {
         // Two instances (as after a scale-out) share the folder; their in-process locks do not see each other,
         // so only the ETag check on conversation state keeps both customers' messages.
-        var settings = new Dictionary<string, string?> { ["Storage:Kind"] = "Local", ["Storage:Folder"] = folder };
-        await using var first = BotHarness.Create(settings: settings, conversationId: "shared");
-        await using var second = BotHarness.Create(settings: settings, conversationId: "shared");
+        // Each instance has its own store on the folder, slowed down so that the two turns of a round overlap.
+        var firstStore = new SlowDocumentStore(new FileDocumentStore(folder), TimeSpan.FromMilliseconds(20));
+        var secondStore = new SlowDocumentStore(new FileDocumentStore(folder), TimeSpan.FromMilliseconds(20));
+        await using var first = BotHarness.Create(conversationId: "shared", store: firstStore);
+        // Two people of one group conversation: the bot takes a repeated sender and activity id as a retry of the
+        // same activity, and each test adapter numbers its activities from 0, so the senders differ, as they would.
+        await using var second = BotHarness.Create(conversationId: "shared", user: "customer-2", store: secondStore);
         // Four rounds keep every line within the transcript's last 30 lines.
         for (var round = 0; round < Rounds; round++)
         {
             await Task.WhenAll(
-                first.Adapter.ProcessActivityAsync(Message(first, $"first {round}"), first.Bot.OnTurnAsync, default),
+                first.Adapter.ProcessActivityAsync(
+                    first.Adapter.MakeActivity($"first {round}"), first.Bot.OnTurnAsync, default),
                 second.Adapter.ProcessActivityAsync(
-                    Message(second, $"second {round}"), second.Bot.OnTurnAsync, default));
+                    second.Adapter.MakeActivity($"second {round}"), second.Bot.OnTurnAsync, default));
         }
 
         var state = await new FileDocumentStore(folder).ReadAsync("state/test/conversations/shared");
@@ -80,13 +84,4 @@ public sealed class FileStorageConcurrencyTests : IDisposable
     }
 
     private const int Rounds = 4;
-
-    // Each test adapter numbers its activities from 0; a channel's ids are unique in the conversation, and the bot
-    // takes a repeated id as a retry of the same activity.
-    private static Activity Message(BotHarness bot, string text)
-    {
-        var activity = bot.Adapter.MakeActivity(text);
-        activity.Id = Guid.NewGuid().ToString("N");
-        return activity;
-    }
 }
