@@ -46,11 +46,19 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
                     await userState.LoadAsync(turnContext, force: true, cancellationToken);
                 }
 
-                var log = await ConversationTranscript.LoadAsync(turnContext, transcript, time.GetUtcNow(),
-                    cancellationToken);
-                await HandleAsync(turnContext, outbox, cancellationToken);
-                await handled.RememberAsync(turnContext, outbox.Held, cancellationToken);
-                log.AddReplies(outbox.Held, time.GetUtcNow());
+                if (await handled.EarlierRepliesAsync(turnContext, cancellationToken) is { } earlier)
+                {
+                    await ReplayAsync(turnContext, outbox, earlier, cancellationToken);
+                }
+                else
+                {
+                    var log = await ConversationTranscript.LoadAsync(turnContext, transcript, time.GetUtcNow(),
+                        cancellationToken);
+                    await HandleAsync(turnContext, outbox, cancellationToken);
+                    await handled.RememberAsync(turnContext, outbox.Held, cancellationToken);
+                    log.AddReplies(outbox.Held, time.GetUtcNow());
+                }
+
                 await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
                 await userState.SaveChangesAsync(turnContext, false, cancellationToken);
                 await outbox.FlushAsync(turnContext, logger, cancellationToken);
@@ -70,22 +78,23 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
         }
     }
 
+    // A channel or client sending an activity again gets the first answer again; nothing is redone or written
+    // to the transcript a second time.
+    private async Task ReplayAsync(ITurnContext turn, TurnOutbox outbox, IReadOnlyList<Activity> earlier,
+        CancellationToken cancel)
+    {
+        logger.LogInformation("Activity {ActivityId} was handled before; its replies are sent again",
+            turn.Activity.Id);
+        outbox.Resend(earlier);
+        if (turn.Activity.Type == ActivityTypes.Invoke)
+        {
+            await AnswerInvokeAsync(turn, outbox, cancel);
+        }
+    }
+
     private async Task HandleAsync(ITurnContext turn, TurnOutbox outbox, CancellationToken cancel)
     {
         var activity = turn.Activity;
-        if (await handled.EarlierRepliesAsync(turn, cancel) is { } earlier)
-        {
-            // A channel or client sending an activity again: it gets the first answer again, nothing is redone.
-            logger.LogInformation("Activity {ActivityId} was handled before; its replies are sent again", activity.Id);
-            outbox.Resend(earlier);
-            if (activity.Type == ActivityTypes.Invoke)
-            {
-                await AnswerInvokeAsync(turn, outbox, cancel);
-            }
-
-            return;
-        }
-
         var page = await RememberPageAsync(turn, cancel);
         if (await teams.TryHandleAsync(turn, cancel))
         {

@@ -1,14 +1,16 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace BankingBot.Bots;
 
-/// <summary>A message or invoke the bot handled, with the replies it got.</summary>
+/// <summary>
+/// A message or invoke the bot handled, with the replies it got as one compact JSON array: kept as a string, the
+/// replies cost the conversation's state one value instead of a tree of hundreds of tokens on every load and save.
+/// </summary>
 public sealed record HandledActivity(
     [property: JsonProperty("key")] string Key,
-    [property: JsonProperty("replies")] List<JObject> Replies);
+    [property: JsonProperty("sent")] string Sent);
 
 /// <summary>
 /// The last messages and invokes a conversation's turns handled, with their replies, kept with the conversation's
@@ -17,7 +19,14 @@ public sealed record HandledActivity(
 /// </summary>
 internal sealed class HandledActivities(ConversationState conversationState)
 {
-    private const int Remembered = 8;
+    // Channels retry an activity within seconds of sending it, so only the latest few can come again.
+    private const int Remembered = 4;
+
+    private static readonly JsonSerializerSettings Compact = new()
+    {
+        NullValueHandling = NullValueHandling.Ignore,
+        Formatting = Formatting.None,
+    };
 
     private readonly IStatePropertyAccessor<List<HandledActivity>> accessor =
         conversationState.CreateProperty<List<HandledActivity>>("handledActivities");
@@ -32,7 +41,9 @@ internal sealed class HandledActivities(ConversationState conversationState)
 
         var handled = await accessor.GetAsync(turn, () => [], cancel);
         await accessor.SetAsync(turn, handled, cancel);
-        return handled.FirstOrDefault(h => h.Key == key)?.Replies.Select(r => r.ToObject<Activity>()!).ToList();
+        return handled.FirstOrDefault(h => h.Key == key && h.Sent is not null) is { } earlier
+            ? JsonConvert.DeserializeObject<List<Activity>>(earlier.Sent, Compact) ?? []
+            : null;
     }
 
     /// <summary>Remembers the turn's activity with the replies it is about to send.</summary>
@@ -44,13 +55,15 @@ internal sealed class HandledActivities(ConversationState conversationState)
         }
 
         var handled = await accessor.GetAsync(turn, () => [], cancel);
+        // Entries of an earlier version (replies as a tree, no "sent") cannot be replayed and make way first.
+        handled.RemoveAll(h => h.Sent is null);
         if (handled.Any(h => h.Key == key))
         {
             return;
         }
 
-        var messages = replies.Where(r => r.Type == ActivityTypes.Message).Select(r => JObject.FromObject(r)).ToList();
-        handled.Add(new HandledActivity(key, messages));
+        var messages = replies.Where(r => r.Type == ActivityTypes.Message).ToList();
+        handled.Add(new HandledActivity(key, JsonConvert.SerializeObject(messages, Compact)));
         if (handled.Count > Remembered)
         {
             handled.RemoveRange(0, handled.Count - Remembered);

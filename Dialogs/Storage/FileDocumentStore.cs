@@ -15,6 +15,7 @@ public sealed class FileDocumentStore : IDocumentStore
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly JsonLoadSettings WithoutLineInfo = new() { LineInfoHandling = LineInfoHandling.Ignore };
     private readonly string root;
     // Writers of one file take turns in-process on one of a fixed set of gates (chosen by the file's name), so
     // the gates do not grow with the number of documents ever written.
@@ -29,18 +30,20 @@ public sealed class FileDocumentStore : IDocumentStore
     }
 
     /// <inheritdoc />
-    public async Task<StoredDocument?> ReadAsync(string key, CancellationToken cancel = default)
+    public Task<StoredDocument?> ReadAsync(string key, CancellationToken cancel = default)
     {
-        var path = PathOf(key);
+        // Documents are small and local: read in one go on this thread, parsed without line numbers.
+        cancel.ThrowIfCancellationRequested();
         try
         {
-            var json = await File.ReadAllTextAsync(path, cancel);
-            var envelope = JObject.Parse(json);
-            return new StoredDocument(key, (JObject)envelope["content"]!, (string)envelope["eTag"]!);
+            using var reader = OpenJson(PathOf(key));
+            var envelope = JObject.Load(reader, WithoutLineInfo);
+            return Task.FromResult<StoredDocument?>(
+                new StoredDocument(key, (JObject)envelope["content"]!, (string)envelope["eTag"]!));
         }
         catch (FileNotFoundException)
         {
-            return null;
+            return Task.FromResult<StoredDocument?>(null);
         }
     }
 
@@ -55,17 +58,16 @@ public sealed class FileDocumentStore : IDocumentStore
         try
         {
             await using var fileLock = await AcquireFileLockAsync(path + ".lock", cancel);
-            var current = await ReadAsync(key, cancel);
+            var current = EnvelopeValue(path, "eTag");
             if ((condition.IfNoneExists && current is not null)
-                || (condition.IfMatch is { } expected && expected != "*" && current?.ETag != expected))
+                || (condition.IfMatch is { } expected && expected != "*" && current != expected))
             {
                 throw new StorageConflictException(key);
             }
 
             var eTag = Guid.NewGuid().ToString("N");
-            var envelope = new JObject { ["key"] = key, ["eTag"] = eTag, ["content"] = content };
             var temporary = $"{path}.{eTag}.tmp";
-            await File.WriteAllTextAsync(temporary, envelope.ToString(Formatting.None), Utf8, cancel);
+            WriteEnvelope(temporary, key, eTag, content);
             File.Move(temporary, path, overwrite: true);
             return eTag;
         }
@@ -94,8 +96,7 @@ public sealed class FileDocumentStore : IDocumentStore
             string? key = null;
             try
             {
-                var envelope = JObject.Parse(await File.ReadAllTextAsync(file, cancel));
-                key = (string?)envelope["key"];
+                key = EnvelopeValue(file, "key");
             }
             catch (Exception e) when (e is IOException or JsonException)
             {
@@ -107,6 +108,56 @@ public sealed class FileDocumentStore : IDocumentStore
                 yield return key;
             }
         }
+    }
+
+    // The envelope's key or ETag, read from its start without parsing the content (both are written before it).
+    private static string? EnvelopeValue(string path, string name)
+    {
+        try
+        {
+            using var reader = OpenJson(path);
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonToken.PropertyName && reader.Depth == 1)
+                {
+                    if ((string?)reader.Value == name)
+                    {
+                        return reader.ReadAsString();
+                    }
+
+                    reader.Skip();
+                }
+            }
+
+            return null;
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteEnvelope(string path, string key, string eTag, JObject content)
+    {
+        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024);
+        using var text = new StreamWriter(file, Utf8, 16 * 1024);
+        using var writer = new JsonTextWriter(text) { Formatting = Formatting.None };
+        writer.WriteStartObject();
+        writer.WritePropertyName("key");
+        writer.WriteValue(key);
+        writer.WritePropertyName("eTag");
+        writer.WriteValue(eTag);
+        writer.WritePropertyName("content");
+        content.WriteTo(writer);
+        writer.WriteEndObject();
+    }
+
+    private static JsonTextReader OpenJson(string path)
+    {
+        // Readers let a writer replace the file under them (the rename), on every platform.
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
+            16 * 1024, FileOptions.SequentialScan);
+        return new JsonTextReader(new StreamReader(file, Utf8)) { CloseInput = true };
     }
 
     private string PathOf(string key)

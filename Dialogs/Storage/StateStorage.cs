@@ -32,9 +32,16 @@ public sealed class StateStorage(IDocumentStore documents) : IStorage
         {
             if (await documents.ReadAsync(Prefix + key, cancellationToken) is { } stored)
             {
-                var content = stored.Content;
-                content[ETagKey] = stored.ETag;
-                items[key] = content.ToObject<Dictionary<string, object>>(Serializer)!;
+                // The state's properties as the tokens just read (BotState turns each into its type when asked),
+                // rather than a second copy of the whole tree.
+                var state = new Dictionary<string, object>(StringComparer.Ordinal) { [ETagKey] = stored.ETag };
+                foreach (var property in stored.Content.Properties().Where(p => p.Name != ETagKey))
+                {
+                    // As Newtonsoft gives values typed as object: plain values unwrapped, objects and lists as tokens.
+                    state[property.Name] = property.Value is JValue plain ? plain.Value! : property.Value;
+                }
+
+                items[key] = state;
             }
         }
 
