@@ -14,6 +14,9 @@ namespace BankingBot.Dialogs.Storage;
 public sealed class FileDocumentStore : IDocumentStore
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
+    // The text reader and writer buffer; the file streams under them do not buffer again.
+    private const int TextBuffer = 4096;
+    private const int Unbuffered = 0;
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly JsonLoadSettings WithoutLineInfo = new() { LineInfoHandling = LineInfoHandling.Ignore };
     private readonly string root;
@@ -139,9 +142,9 @@ public sealed class FileDocumentStore : IDocumentStore
 
     private static void WriteEnvelope(string path, string key, string eTag, JObject content)
     {
-        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024);
-        using var text = new StreamWriter(file, Utf8, 16 * 1024);
-        using var writer = new JsonTextWriter(text) { Formatting = Formatting.None };
+        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, Unbuffered);
+        using var text = new StreamWriter(file, Utf8, TextBuffer);
+        using var writer = new JsonTextWriter(text) { Formatting = Formatting.None, ArrayPool = PooledChars.Instance };
         writer.WriteStartObject();
         writer.WritePropertyName("key");
         writer.WriteValue(key);
@@ -156,8 +159,12 @@ public sealed class FileDocumentStore : IDocumentStore
     {
         // Readers let a writer replace the file under them (the rename), on every platform.
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
-            16 * 1024, FileOptions.SequentialScan);
-        return new JsonTextReader(new StreamReader(file, Utf8)) { CloseInput = true };
+            Unbuffered, FileOptions.SequentialScan);
+        return new JsonTextReader(new StreamReader(file, Utf8, false, TextBuffer))
+        {
+            CloseInput = true,
+            ArrayPool = PooledChars.Instance,
+        };
     }
 
     private string PathOf(string key)
@@ -214,6 +221,22 @@ public sealed class FileDocumentStore : IDocumentStore
             {
                 throw new StorageUnavailableException("The storage folder stayed locked for too long.", e);
             }
+        }
+    }
+}
+
+/// <summary>Newtonsoft's readers and writers borrowing their character buffers from the shared pool.</summary>
+internal sealed class PooledChars : IArrayPool<char>
+{
+    public static readonly PooledChars Instance = new();
+
+    public char[] Rent(int minimumLength) => System.Buffers.ArrayPool<char>.Shared.Rent(minimumLength);
+
+    public void Return(char[]? array)
+    {
+        if (array is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(array);
         }
     }
 }
