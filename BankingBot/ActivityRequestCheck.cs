@@ -1,6 +1,5 @@
 using System.IdentityModel.Tokens.Jwt;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
 
 namespace BankingBot;
 
@@ -14,6 +13,14 @@ public static class ActivityRequestCheck
 {
     /// <summary>Largest accepted body; channels send far less (Teams caps messages near 100 KB).</summary>
     public const int MaxBodyBytes = 256 * 1024;
+
+    private static readonly JsonDocumentOptions Lenient = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        // A field given twice could pass this check with one value and reach the adapter with the other.
+        AllowDuplicateProperties = false,
+    };
 
     /// <summary>Null when the request may go on to the adapter, else the result to answer with.</summary>
     public static async Task<IResult?> CheckAsync(HttpRequest request, bool authenticationOn, CancellationToken cancel)
@@ -70,37 +77,53 @@ public static class ActivityRequestCheck
 
     private static string? Problem(string body, bool authenticationOn)
     {
-        JObject activity;
+        // Read with System.Text.Json's pooled document: only a few fields are looked at, and the adapter parses
+        // the body again into an Activity. Newtonsoft's leniency is kept: comments and trailing commas pass.
+        JsonDocument document;
         try
         {
-            activity = JObject.Parse(body);
+            document = JsonDocument.Parse(body, Lenient);
         }
         catch (JsonException)
         {
             return "The body is not a JSON activity.";
         }
 
-        if (activity["type"] is not JValue { Type: JTokenType.String } type || string.IsNullOrWhiteSpace((string?)type))
+        using (document)
+        {
+            return Problem(document.RootElement, authenticationOn);
+        }
+    }
+
+    private static string? Problem(JsonElement activity, bool authenticationOn)
+    {
+        if (activity.ValueKind != JsonValueKind.Object)
+        {
+            return "The body is not a JSON activity.";
+        }
+
+        if (!activity.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
+            || string.IsNullOrWhiteSpace(type.GetString()))
         {
             return "The activity has no type.";
         }
 
-        if (string.IsNullOrWhiteSpace(activity.SelectToken("conversation.id")?.ToString()))
+        if (string.IsNullOrWhiteSpace(Text(activity, "conversation", "id")))
         {
             return "The activity has no conversation id.";
         }
 
-        if (string.IsNullOrWhiteSpace(activity.SelectToken("from.id")?.ToString()))
+        if (string.IsNullOrWhiteSpace(Text(activity, "from", "id")))
         {
             return "The activity has no sender (from.id).";
         }
 
-        if (string.IsNullOrWhiteSpace(activity["channelId"]?.ToString()))
+        if (string.IsNullOrWhiteSpace(Text(activity, "channelId")))
         {
             return "The activity has no channelId.";
         }
 
-        var serviceUrl = activity["serviceUrl"]?.ToString();
+        var serviceUrl = Text(activity, "serviceUrl");
         var usable = Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
         if (!usable)
         {
@@ -112,5 +135,24 @@ public static class ActivityRequestCheck
         return authenticationOn || uri!.IsLoopback
             ? null
             : "Without a MicrosoftAppId the bot replies only to service URLs on this machine.";
+    }
+
+    // A field's text (a number or object as written), or null when it is missing or null.
+    private static string? Text(JsonElement element, params string[] path)
+    {
+        foreach (var name in path)
+        {
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
+            {
+                return null;
+            }
+        }
+
+        return element.ValueKind switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.String => element.GetString(),
+            _ => element.GetRawText(),
+        };
     }
 }
