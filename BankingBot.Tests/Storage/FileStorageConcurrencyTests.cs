@@ -83,5 +83,54 @@ public sealed class FileStorageConcurrencyTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task DeletingADocumentLeavesNoEarlierVersionOfItInTheFolder()
+    {
+        var store = new FileDocumentStore(folder);
+        var eTag = await store.WriteAsync("customer", new JObject { ["email"] = "first.version@example.com" },
+            WriteCondition.IfNew);
+        eTag = await store.WriteAsync("customer", new JObject { ["email"] = "second.version@example.com" },
+            WriteCondition.IfUnchanged(eTag));
+        await store.WriteAsync("customer", new JObject { ["email"] = "third.version@example.com" },
+            WriteCondition.IfUnchanged(eTag));
+
+        Assert.True(await store.DeleteAsync("customer"));
+
+        Assert.Null(await store.ReadAsync("customer"));
+        var left = Directory.EnumerateFiles(folder).Select(File.ReadAllText).Where(text => text.Contains('@'));
+        Assert.Empty(left);
+    }
+
+    [Fact]
+    public async Task ReadersNeverSeeAHalfWrittenDocumentWhileItIsRewrittenAgainAndAgain()
+    {
+        // Versions of very different lengths, written as fast as possible while two readers read: every read
+        // must be one whole version (its padding as long as its number says).
+        var store = new FileDocumentStore(folder);
+        var eTag = await store.WriteAsync("busy", Version(0), WriteCondition.IfNew);
+        using var writing = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            var reads = 0;
+            while (!writing.IsCancellationRequested || reads == 0)
+            {
+                var read = (await store.ReadAsync("busy"))!.Content;
+                Assert.Equal((int)read["n"]! % 7 * 3000, ((string)read["padding"]!).Length);
+                reads++;
+            }
+
+            return reads;
+        })).ToList();
+        for (var n = 1; n <= 400; n++)
+        {
+            eTag = await store.WriteAsync("busy", Version(n), WriteCondition.IfUnchanged(eTag));
+        }
+
+        await writing.CancelAsync();
+        Assert.All(await Task.WhenAll(readers), reads => Assert.True(reads > 0));
+    }
+
+    private static JObject Version(int n) => new() { ["n"] = n, ["padding"] = new string('x', n % 7 * 3000) };
+
     private const int Rounds = 4;
 }

@@ -33,20 +33,24 @@ public sealed class FileDocumentStore : IDocumentStore
     }
 
     /// <inheritdoc />
-    public Task<StoredDocument?> ReadAsync(string key, CancellationToken cancel = default)
+    public async Task<StoredDocument?> ReadAsync(string key, CancellationToken cancel = default)
     {
-        // Documents are small and local: read in one go on this thread, parsed without line numbers.
-        cancel.ThrowIfCancellationRequested();
+        var path = PathOf(key);
+        // The file opened here may become the spare at the next write and be rewritten at the one after: a
+        // reader holds the document's lock shared. A document that has no lock file was never written.
+        await using var fileLock = File.Exists(path + ".lock")
+            ? await AcquireFileLockAsync(path + ".lock", exclusive: false, cancel)
+            : null;
         try
         {
-            using var reader = OpenJson(PathOf(key));
+            // Documents are small and local: read in one go on this thread, parsed without line numbers.
+            using var reader = OpenJson(path);
             var envelope = JObject.Load(reader, WithoutLineInfo);
-            return Task.FromResult<StoredDocument?>(
-                new StoredDocument(key, (JObject)envelope["content"]!, (string)envelope["eTag"]!));
+            return new StoredDocument(key, (JObject)envelope["content"]!, (string)envelope["eTag"]!);
         }
         catch (FileNotFoundException)
         {
-            return Task.FromResult<StoredDocument?>(null);
+            return null;
         }
     }
 
@@ -60,7 +64,7 @@ public sealed class FileDocumentStore : IDocumentStore
         await gate.WaitAsync(cancel);
         try
         {
-            await using var fileLock = await AcquireFileLockAsync(path + ".lock", cancel);
+            await using var fileLock = await AcquireFileLockAsync(path + ".lock", exclusive: true, cancel);
             var current = EnvelopeValue(path, "eTag");
             if ((condition.IfNoneExists && current is not null)
                 || (condition.IfMatch is { } expected && expected != "*" && current != expected))
@@ -69,9 +73,17 @@ public sealed class FileDocumentStore : IDocumentStore
             }
 
             var eTag = Guid.NewGuid().ToString("N");
-            var temporary = $"{path}.{eTag}.tmp";
-            WriteEnvelope(temporary, key, eTag, content);
-            File.Move(temporary, path, overwrite: true);
+            // The new version goes into the document's spare file, which then trades names with the document:
+            // the previous version becomes the spare, and no file is created or freed (creating one a turn cost
+            // a third of the turn's CPU on a busy ext4 folder). The first version, or a system that cannot
+            // exchange names, renames instead; either way readers see the old or the new version whole.
+            var spare = path + ".spare";
+            WriteEnvelope(spare, key, eTag, content);
+            if (current is null || !FileSwap.TryExchange(spare, path))
+            {
+                File.Move(spare, path, overwrite: true);
+            }
+
             return eTag;
         }
         finally
@@ -81,12 +93,15 @@ public sealed class FileDocumentStore : IDocumentStore
     }
 
     /// <inheritdoc />
-    public Task<bool> DeleteAsync(string key, CancellationToken cancel = default)
+    public async Task<bool> DeleteAsync(string key, CancellationToken cancel = default)
     {
         var path = PathOf(key);
+        await using var fileLock = await AcquireFileLockAsync(path + ".lock", exclusive: true, cancel);
         var existed = File.Exists(path);
         File.Delete(path);
-        return Task.FromResult(existed);
+        // The spare holds the version before the last one: it goes too ("delete my data").
+        File.Delete(path + ".spare");
+        return existed;
     }
 
     /// <inheritdoc />
@@ -142,7 +157,7 @@ public sealed class FileDocumentStore : IDocumentStore
 
     private static void WriteEnvelope(string path, string key, string eTag, JObject content)
     {
-        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, Unbuffered);
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, Unbuffered);
         using var text = new StreamWriter(file, Utf8, TextBuffer);
         using var writer = new JsonTextWriter(text) { Formatting = Formatting.None, ArrayPool = PooledChars.Instance };
         writer.WriteStartObject();
@@ -203,7 +218,9 @@ public sealed class FileDocumentStore : IDocumentStore
         return builder.ToString();
     }
 
-    private static async Task<FileStream> AcquireFileLockAsync(string lockPath, CancellationToken cancel)
+    // Writers hold a document's lock file exclusively, readers shared (an advisory flock on Linux and macOS).
+    private static async Task<FileStream> AcquireFileLockAsync(string lockPath, bool exclusive,
+        CancellationToken cancel)
     {
         var deadline = DateTime.UtcNow + LockTimeout;
         while (true)
@@ -211,7 +228,9 @@ public sealed class FileDocumentStore : IDocumentStore
             try
             {
                 // The lock file stays: deleting it on close would let two writers lock two different files.
-                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
+                return exclusive
+                    ? new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1)
+                    : new FileStream(lockPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
