@@ -32,9 +32,14 @@ public static class Entities
     // built once here and shared, as they keep no state between calls.
     private static readonly IModel NumberModel = new NumberRecognizer(Culture).GetNumberModel();
     private static readonly IModel CurrencyModel = new NumberWithUnitRecognizer(Culture).GetCurrencyModel();
-    private static readonly DateTimeModel DateTimes = new DateTimeRecognizer(Culture).GetDateTimeModel();
     private static readonly IModel EmailModel = new SequenceRecognizer(Culture).GetEmailModel();
     private static readonly IModel PhoneModel = new SequenceRecognizer(Culture).GetPhoneNumberModel();
+
+    // The date extractors keep their results in process-wide caches keyed by the text and the reference time. The
+    // reference is the customer's "now", new on every call, so those caches never answered twice and only grew with
+    // every date customers gave, up to their size limit (megabytes): NoProtoCache turns them off.
+    private static readonly DateTimeModel DateTimes =
+        new DateTimeRecognizer(Culture, DateTimeOptions.NoProtoCache).GetDateTimeModel();
 
     /// <summary>The first number in the text: "12", "fifty thousand", "250k", "1.5 million".</summary>
     public static decimal? Number(string? text)
