@@ -1,4 +1,5 @@
 using System.IdentityModel.Tokens.Jwt;
+using System.Buffers;
 using System.Text.Json;
 
 namespace BankingBot;
@@ -43,16 +44,16 @@ public static class ActivityRequestCheck
             return Results.Unauthorized();
         }
 
-        request.EnableBuffering(MaxBodyBytes);
-        using var reader = new StreamReader(request.Body, leaveOpen: true);
-        var body = await reader.ReadToEndAsync(cancel);
-        request.Body.Position = 0;
-        if (body.Length > MaxBodyBytes)
+        // The body is read once into memory of its own size and handed on to the adapter from there (buffering
+        // the request instead set aside a 256 KB array for every message, and kept it with the connection).
+        var body = await ReadBodyAsync(request, cancel);
+        if (body is null)
         {
             return Results.Problem("The activity is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        var problem = Problem(body, authenticationOn);
+        request.Body = body;
+        var problem = Problem(body.GetBuffer().AsMemory(0, (int)body.Length), authenticationOn);
         return problem is null ? null : Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
     }
 
@@ -75,8 +76,43 @@ public static class ActivityRequestCheck
         }
     }
 
-    private static string? Problem(string body, bool authenticationOn)
+    // The whole body, or null when it is larger than allowed.
+    private static async Task<MemoryStream?> ReadBodyAsync(HttpRequest request, CancellationToken cancel)
     {
+        var declared = request.ContentLength is > 0 and <= MaxBodyBytes ? (int)request.ContentLength : 0;
+        var body = new MemoryStream(declared);
+        request.HttpContext.Response.RegisterForDispose(body);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancel)) > 0)
+            {
+                if (body.Length + read > MaxBodyBytes)
+                {
+                    return null;
+                }
+
+                body.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        body.Position = 0;
+        return body;
+    }
+
+    private static string? Problem(ReadOnlyMemory<byte> body, bool authenticationOn)
+    {
+        var utf8Mark = "\uFEFF"u8;
+        if (body.Span.StartsWith(utf8Mark))
+        {
+            body = body[utf8Mark.Length..];
+        }
+
         // Read with System.Text.Json's pooled document: only a few fields are looked at, and the adapter parses
         // the body again into an Activity. Newtonsoft's leniency is kept: comments and trailing commas pass.
         JsonDocument document;

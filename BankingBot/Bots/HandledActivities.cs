@@ -26,6 +26,7 @@ internal sealed class HandledActivities(ConversationState conversationState)
     {
         NullValueHandling = NullValueHandling.Ignore,
         Formatting = Formatting.None,
+        ContractResolver = new WithoutAddresses(),
     };
 
     private readonly IStatePropertyAccessor<List<HandledActivity>> accessor =
@@ -41,9 +42,16 @@ internal sealed class HandledActivities(ConversationState conversationState)
 
         var handled = await accessor.GetAsync(turn, () => [], cancel);
         await accessor.SetAsync(turn, handled, cancel);
-        return handled.FirstOrDefault(h => h.Key == key && h.Sent is not null) is { } earlier
-            ? JsonConvert.DeserializeObject<List<Activity>>(earlier.Sent, Compact) ?? []
-            : null;
+        if (handled.FirstOrDefault(h => h.Key == key && h.Sent is not null) is not { } earlier)
+        {
+            return null;
+        }
+
+        // Addressed again as the first time: the activity is the same one, so is its conversation reference.
+        var replies = JsonConvert.DeserializeObject<List<Activity>>(earlier.Sent, Compact) ?? [];
+        var reference = turn.Activity.GetConversationReference();
+        replies.ForEach(reply => reply.ApplyConversationReference(reference));
+        return replies;
     }
 
     /// <summary>Remembers the turn's activity with the replies it is about to send.</summary>
@@ -77,4 +85,27 @@ internal sealed class HandledActivities(ConversationState conversationState)
         !string.IsNullOrEmpty(activity.Id) && activity.Type is ActivityTypes.Message or ActivityTypes.Invoke
             ? $"{activity.From?.Id}/{activity.Id}"
             : null;
+
+    // The replies' addresses (channel, service URL, conversation, sender, recipient) are the turn's own and are
+    // not kept: a replay takes them from the repeated activity.
+    private sealed class WithoutAddresses : Newtonsoft.Json.Serialization.DefaultContractResolver
+    {
+        private static readonly HashSet<string> Addresses = new(StringComparer.Ordinal)
+        {
+            nameof(Activity.ChannelId), nameof(Activity.ServiceUrl), nameof(Activity.Conversation),
+            nameof(Activity.From), nameof(Activity.Recipient), nameof(Activity.ReplyToId),
+        };
+
+        protected override Newtonsoft.Json.Serialization.JsonProperty CreateProperty(
+            System.Reflection.MemberInfo member, MemberSerialization memberSerialization)
+        {
+            var property = base.CreateProperty(member, memberSerialization);
+            if (member.DeclaringType == typeof(Activity) && Addresses.Contains(member.Name))
+            {
+                property.Ignored = true;
+            }
+
+            return property;
+        }
+    }
 }
