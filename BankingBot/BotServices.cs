@@ -49,7 +49,7 @@ public static class BotServices
         services.AddSingleton<IDocumentStore>(_ => BenchEndpoints.CountedWhenBenchmarked(
             StorageSettings.CreateStore(configuration, environment), configuration));
         services.AddSingleton<IStorage, StateStorage>();
-        services.AddSingleton<ConversationState>();
+        services.AddSingleton<ConversationState, TurnConversationState>();
         services.AddSingleton<UserState>();
         services.AddSingleton<TicketDesk>();
         services.AddSingleton<HandoverQueue>();

@@ -59,8 +59,7 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
                     log.AddReplies(outbox.Held, time.GetUtcNow());
                 }
 
-                // Forced: a turn nearly always changes the conversation (its transcript), and the SDK would
-                // otherwise serialize the whole state once more only to find that out.
+                // Saved every turn (TurnConversationState): a turn nearly always changes the transcript.
                 await conversationState.SaveChangesAsync(turnContext, force: true, cancellationToken);
                 await userState.SaveChangesAsync(turnContext, false, cancellationToken);
                 await outbox.FlushAsync(turnContext, logger, cancellationToken);
