@@ -7,9 +7,10 @@ using Newtonsoft.Json.Linq;
 namespace BankingBot.Dialogs.Storage;
 
 /// <summary>
-/// Documents as JSON files in one folder, the default store. A write replaces the file atomically (write to a
-/// temporary file, then rename), and the compare-and-swap on the ETag is held under a lock file, so two
-/// turns, or two processes on the same folder, never overwrite each other's changes silently.
+/// Documents as JSON files in one folder, the default store. A write replaces the file atomically (the new
+/// version is written to the document's spare file, which then exchanges names with it), and the compare-and-swap
+/// on the ETag is held under the document's lock file, so two turns, or two processes on the same folder, never
+/// overwrite each other's changes silently. Readers hold the lock file shared.
 /// </summary>
 public sealed class FileDocumentStore : IDocumentStore
 {
@@ -96,6 +97,11 @@ public sealed class FileDocumentStore : IDocumentStore
     public async Task<bool> DeleteAsync(string key, CancellationToken cancel = default)
     {
         var path = PathOf(key);
+        if (!File.Exists(path + ".lock") && !File.Exists(path))
+        {
+            return false;
+        }
+
         await using var fileLock = await AcquireFileLockAsync(path + ".lock", exclusive: true, cancel);
         var existed = File.Exists(path);
         File.Delete(path);
