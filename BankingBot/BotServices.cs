@@ -31,7 +31,12 @@ public static class BotServices
         var bank = configuration.GetSection("Bank").Get<BankProfile>() ?? new BankProfile();
         var knowledge = Path.Combine(AppContext.BaseDirectory, "Knowledge");
 
+        // Replies to the channel, Graph and token requests give up after this long (the SDK's HttpClient waited
+        // 100 s; Teams itself waits 15 s for a bot's answer). A reply is tried up to three times (TurnOutbox).
+        var outgoingTimeout = configuration.GetValue("OutgoingRequestTimeout", TimeSpan.FromSeconds(15));
         services.AddHttpClient();
+        services.ConfigureHttpClientDefaults(client =>
+            client.ConfigureHttpClient(http => http.Timeout = outgoingTimeout));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(bank);
         services.AddSingleton(new BusinessCalendar(bank));

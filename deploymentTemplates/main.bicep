@@ -134,6 +134,8 @@ var baseSettings = [
   { name: 'MicrosoftAppPassword', value: microsoftAppPassword }
   { name: 'MicrosoftAppType', value: microsoftAppType }
   { name: 'MicrosoftAppTenantId', value: microsoftAppType == 'SingleTenant' ? microsoftAppTenantId : '' }
+  // A channel, Graph or token service that does not answer holds a turn at most this long per attempt.
+  { name: 'OutgoingRequestTimeout', value: '00:00:15' }
   { name: 'Storage__Kind', value: 'Blob' }
   { name: 'Storage__ConnectionString', value: storageConnection }
   { name: 'Storage__Container', value: container }

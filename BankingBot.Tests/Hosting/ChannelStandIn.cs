@@ -20,9 +20,13 @@ public sealed class ChannelStandIn : IAsyncDisposable
     private ChannelStandIn(WebApplication app) => this.app = app;
 
     private int failures;
+    private int hangs;
 
     /// <summary>Refuses the next <paramref name="count"/> replies with 503, as a channel in trouble does.</summary>
     public void FailNext(int count) => Interlocked.Exchange(ref failures, count);
+
+    /// <summary>Takes the next <paramref name="count"/> replies and never answers them: a channel that hangs.</summary>
+    public void HangNext(int count) => Interlocked.Exchange(ref hangs, count);
 
     /// <summary>The service URL to put in activities.</summary>
     public string ServiceUrl { get; private set; } = string.Empty;
@@ -43,6 +47,13 @@ public sealed class ChannelStandIn : IAsyncDisposable
         {
             using var reader = new StreamReader(request.Body);
             var reply = JObject.Parse(await reader.ReadToEndAsync());
+            if (Interlocked.Decrement(ref standIn.hangs) >= 0)
+            {
+                // The channel hangs: no answer until the bot gives up and closes the request.
+                await Task.Delay(Timeout.Infinite, request.HttpContext.RequestAborted).ContinueWith(_ => { });
+                return Results.Empty;
+            }
+
             if (Interlocked.Decrement(ref standIn.failures) >= 0)
             {
                 // The channel is having trouble: this reply is not taken.

@@ -17,7 +17,8 @@ public sealed class ReplyFailureTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         channel = await ChannelStandIn.StartAsync();
-        bot = await BotProcess.StartAsync(dataFolder);
+        bot = await BotProcess.StartAsync(dataFolder,
+            new Dictionary<string, string> { ["OutgoingRequestTimeout"] = "00:00:02" });
     }
 
     public async Task DisposeAsync()
@@ -61,6 +62,24 @@ public sealed class ReplyFailureTests : IAsyncLifetime
         var answer = Said(conversation);
         Assert.Contains("Your ticket number is", answer);
         Assert.Single(Directory.EnumerateFiles(dataFolder, "tickets%*.json"));
+    }
+
+    [Fact]
+    public async Task WhenTheChannelHangsTheBotGivesUpInTimeAndTheRetryGetsTheAnswer()
+    {
+        var conversation = "hung-" + Guid.NewGuid().ToString("N");
+        await PostAsync(Message(conversation, "c1", "I want to open a ticket"));
+        Said(conversation);
+
+        // Every attempt at the reply hangs: three attempts of 2 s each and the pauses between them, not 100 s.
+        channel.HangNext(100);
+        var took = System.Diagnostics.Stopwatch.StartNew();
+        await PostAsync(Message(conversation, "c2", "a card"));
+        Assert.InRange(took.Elapsed, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20));
+
+        channel.HangNext(0);
+        await PostAsync(Message(conversation, "c2", "a card"));
+        Assert.Contains("describe the problem", Said(conversation));
     }
 
     private JObject Message(string conversation, string id, string text) => new()

@@ -37,8 +37,10 @@ public sealed class BankAdapter : CloudAdapter
             {
                 await turn.SendActivityAsync(MessageFactory.Text(message));
             }
-            catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
+            catch (Exception sendFailure) when (sendFailure is not OperationCanceledException
+                || sendFailure.InnerException is TimeoutException)
             {
+                // The channel refused or did not answer in time (an HTTP timeout, not the request being aborted).
                 logger.LogError(sendFailure, "Could not tell conversation {ConversationId} that its turn failed",
                     turn.Activity.Conversation?.Id);
             }
