@@ -9,8 +9,8 @@ namespace BankingBot.Dialogs.Storage;
 /// <summary>
 /// Documents as JSON files in one folder, the default store. A write replaces the file atomically (the new
 /// version is written to the document's spare file, which then exchanges names with it), and the compare-and-swap
-/// on the ETag is held under the document's lock file, so two turns, or two processes on the same folder, never
-/// overwrite each other's changes silently. Readers hold the lock file shared.
+/// on the ETag is held under the document's lock file (one of 256 in <c>locks/</c>), so two turns, or two processes
+/// on the same folder, never overwrite each other's changes silently. Readers hold the lock file shared.
 /// </summary>
 public sealed class FileDocumentStore : IDocumentStore
 {
@@ -21,6 +21,7 @@ public sealed class FileDocumentStore : IDocumentStore
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly JsonLoadSettings WithoutLineInfo = new() { LineInfoHandling = LineInfoHandling.Ignore };
     private readonly string root;
+    private readonly string locks;
     // Writers of one file take turns in-process on one of a fixed set of gates (chosen by the file's name), so
     // the gates do not grow with the number of documents ever written.
     private readonly SemaphoreSlim[] gates = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
@@ -30,7 +31,8 @@ public sealed class FileDocumentStore : IDocumentStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         root = Path.GetFullPath(folder);
-        Directory.CreateDirectory(root);
+        locks = Path.Combine(root, "locks");
+        Directory.CreateDirectory(locks);
     }
 
     /// <inheritdoc />
@@ -38,10 +40,8 @@ public sealed class FileDocumentStore : IDocumentStore
     {
         var path = PathOf(key);
         // The file opened here may become the spare at the next write and be rewritten at the one after: a
-        // reader holds the document's lock shared. A document that has no lock file was never written.
-        await using var fileLock = File.Exists(path + ".lock")
-            ? await AcquireFileLockAsync(path + ".lock", exclusive: false, cancel)
-            : null;
+        // reader holds the document's lock shared.
+        await using var fileLock = await AcquireFileLockAsync(LockOf(path), exclusive: false, cancel);
         try
         {
             // Documents are small and local: read in one go on this thread, parsed without line numbers.
@@ -65,7 +65,7 @@ public sealed class FileDocumentStore : IDocumentStore
         await gate.WaitAsync(cancel);
         try
         {
-            await using var fileLock = await AcquireFileLockAsync(path + ".lock", exclusive: true, cancel);
+            await using var fileLock = await AcquireFileLockAsync(LockOf(path), exclusive: true, cancel);
             var current = EnvelopeValue(path, "eTag");
             if ((condition.IfNoneExists && current is not null)
                 || (condition.IfMatch is { } expected && expected != "*" && current != expected))
@@ -97,12 +97,7 @@ public sealed class FileDocumentStore : IDocumentStore
     public async Task<bool> DeleteAsync(string key, CancellationToken cancel = default)
     {
         var path = PathOf(key);
-        if (!File.Exists(path + ".lock") && !File.Exists(path))
-        {
-            return false;
-        }
-
-        await using var fileLock = await AcquireFileLockAsync(path + ".lock", exclusive: true, cancel);
+        await using var fileLock = await AcquireFileLockAsync(LockOf(path), exclusive: true, cancel);
         var existed = File.Exists(path);
         File.Delete(path);
         // The spare holds the version before the last one: it goes too ("delete my data").
@@ -188,6 +183,19 @@ public sealed class FileDocumentStore : IDocumentStore
         };
     }
 
+    // Documents share 256 lock files, chosen by a hash of the file name that every process computes alike, so
+    // that a new document costs one file, not two (each new file is costly on a busy ext4 folder).
+    private string LockOf(string path)
+    {
+        var hash = 2166136261u;
+        foreach (var c in Path.GetFileName(path))
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return Path.Combine(locks, $"{hash % 256:x2}.lock");
+    }
+
     private string PathOf(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
@@ -236,7 +244,7 @@ public sealed class FileDocumentStore : IDocumentStore
                 // The lock file stays: deleting it on close would let two writers lock two different files.
                 return exclusive
                     ? new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1)
-                    : new FileStream(lockPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+                    : new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite, 1);
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
