@@ -19,8 +19,6 @@ public static class ActivityRequestCheck
     {
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
-        // A field given twice could pass this check with one value and reach the adapter with the other.
-        AllowDuplicateProperties = false,
     };
 
     /// <summary>Null when the request may go on to the adapter, else the result to answer with.</summary>
@@ -113,8 +111,9 @@ public static class ActivityRequestCheck
             body = body[utf8Mark.Length..];
         }
 
-        // Read with System.Text.Json's pooled document: only a few fields are looked at, and the adapter parses
-        // the body again into an Activity. Newtonsoft's leniency is kept: comments and trailing commas pass.
+        // Read with System.Text.Json's pooled document: only its shape and a few fields are looked at, and the
+        // adapter parses the body again into an Activity. Newtonsoft's leniency is kept: comments and trailing
+        // commas pass. A field given twice is refused (ActivityShape).
         JsonDocument document;
         try
         {
@@ -138,7 +137,12 @@ public static class ActivityRequestCheck
             return "The body is not a JSON activity.";
         }
 
-        if (!activity.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
+        if (ActivityShape.Problem(activity) is { } shape)
+        {
+            return shape;
+        }
+
+        if (ActivityShape.Field(activity, "type") is not { ValueKind: JsonValueKind.String } type
             || string.IsNullOrWhiteSpace(type.GetString()))
         {
             return "The activity has no type.";
@@ -173,15 +177,17 @@ public static class ActivityRequestCheck
             : "Without a MicrosoftAppId the bot replies only to service URLs on this machine.";
     }
 
-    // A field's text (a number or object as written), or null when it is missing or null.
+    // A field's text (a number or object as written), or null when it is missing or null; names regardless of case.
     private static string? Text(JsonElement element, params string[] path)
     {
         foreach (var name in path)
         {
-            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
+            if (ActivityShape.Field(element, name) is not { } field)
             {
                 return null;
             }
+
+            element = field;
         }
 
         return element.ValueKind switch
