@@ -9,6 +9,7 @@ concurrency="${1:-200}"
 journeys="${2:-600}"
 seconds="${3:-300}"
 out="artifacts/load"
+mkdir -p artifacts
 for project in BankingBot tools/Bench/Load; do
   if ! dotnet build "$project" -c Release --artifacts-path "$out" -nologo -v quiet >"$out.build.log" 2>&1; then
     grep -E "error" "$out.build.log" | head -20 >&2
