@@ -65,6 +65,22 @@ public sealed class ReplyFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RepliesTheChannelDoesNotTakeAreNotFollowedByAnApologyForATurnThatDidNotFail()
+    {
+        var conversation = "refusing-" + Guid.NewGuid().ToString("N");
+        await PostAsync(Message(conversation, "d1", "I want to open a ticket"));
+        Said(conversation);
+
+        // Every attempt at the first reply is refused; then the channel is back. The turn itself was done.
+        channel.FailNext(3);
+        await PostAsync(Message(conversation, "d2", "a card"));
+        Assert.DoesNotContain("couldn't finish that", Said(conversation));
+
+        await PostAsync(Message(conversation, "d2", "a card"));
+        Assert.Contains("describe the problem", Said(conversation));
+    }
+
+    [Fact]
     public async Task WhenTheChannelHangsTheBotGivesUpInTimeAndTheRetryGetsTheAnswer()
     {
         var conversation = "hung-" + Guid.NewGuid().ToString("N");

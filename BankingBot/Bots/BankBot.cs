@@ -62,7 +62,7 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
                 // Saved every turn (TurnConversationState): a turn nearly always changes the transcript.
                 await conversationState.SaveChangesAsync(turnContext, force: true, cancellationToken);
                 await userState.SaveChangesAsync(turnContext, false, cancellationToken);
-                await outbox.FlushAsync(turnContext, logger, cancellationToken);
+                await DeliverAsync(turnContext, outbox, cancellationToken);
                 return;
             }
             catch (StorageConflictException) when (attempt < MaxTurnAttempts)
@@ -76,6 +76,22 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
                 outbox.Discard();
                 throw;
             }
+        }
+    }
+
+    // The turn is done and saved; if the channel does not take its replies even after the outbox's retries, the
+    // customer is not told the turn failed (it did not, and that message would not arrive either): the channel's
+    // or client's retry of the activity gets these replies from the saved state.
+    private async Task DeliverAsync(ITurnContext turn, TurnOutbox outbox, CancellationToken cancel)
+    {
+        try
+        {
+            await outbox.FlushAsync(turn, logger, cancel);
+        }
+        catch (Exception e) when (TurnOutbox.IsUndelivered(e, cancel))
+        {
+            logger.LogWarning("Replies to conversation {ConversationId} were not delivered ({Failure}); a retry of "
+                + "the activity gets them", turn.Activity.Conversation?.Id, e.GetType().Name);
         }
     }
 

@@ -103,6 +103,13 @@ internal sealed class TurnOutbox
         }
     }
 
+    /// <summary>
+    /// True when the exception says a reply did not reach the channel (refused, failing, not answering in time),
+    /// rather than the turn being cancelled or failing in the bot.
+    /// </summary>
+    public static bool IsUndelivered(Exception e, CancellationToken cancel) =>
+        e is ErrorResponseException || IsPassing(e, cancel);
+
     private static bool IsPassing(Exception e, CancellationToken cancel) => e switch
     {
         ErrorResponseException { Response: { } response } => (int)response.StatusCode is >= 500 or 429,
