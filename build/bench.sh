@@ -4,7 +4,7 @@
 # pinned to core 1, the stock C# Bot Framework echo bot, the same echo bot on Node.js botbuilder, and BankingBot
 # running full flows, all driven by one load generator pinned to core 0 (tools/Bench/Load). Then the intent
 # recognizer's latency. Everything listens on 127.0.0.1 only; every run stops by itself (time and turn limits).
-# Options are passed to the load generator, e.g. `bash build/bench.sh --seconds 4 --idle 1000` for a short run.
+# Options are passed to the load generator, e.g. `bash build/bench.sh --seconds 3 --idle 1000` for a short run.
 # Exit code: 0 when every target is met, 2 when one is not, 1 when something failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
