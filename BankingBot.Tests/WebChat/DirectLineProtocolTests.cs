@@ -55,6 +55,26 @@ public sealed class DirectLineProtocolTests(DefaultBot bot) : IClassFixture<Defa
     }
 
     [Fact]
+    public async Task AfterDeleteMyDataTheConversationsEarlierActivitiesCannotBeReadAgain()
+    {
+        using var client = new DirectLineClient(bot.Address);
+        await client.StartAsync();
+        await client.SayAsync("what does overdraft mean, asks wilhelmina.q@example.com", "before-1");
+        await client.SayAsync("delete my data", "delete-1");
+        await client.SayAsync("yes", "delete-2");
+
+        // A reload reads the conversation from the start (no watermark).
+        var (status, body) = await client.SendAsync(HttpMethod.Get,
+            $"v3/directline/conversations/{client.ConversationId}/activities", null);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var kept = body!["activities"]!.ToString();
+        Assert.DoesNotContain("wilhelmina.q@example.com", kept);
+        Assert.DoesNotContain("overdraft", kept, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("deleted", kept);
+    }
+
+    [Fact]
     public async Task OneConversationsTokenCannotReadOrWriteAnother()
     {
         using var first = new DirectLineClient(bot.Address);

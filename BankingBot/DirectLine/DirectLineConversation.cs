@@ -89,6 +89,16 @@ public sealed class DirectLineConversation
         return id;
     }
 
+    /// <summary>Forgets every activity so far; watermarks keep counting, so clients read on from there.</summary>
+    public void Forget()
+    {
+        lock (gate)
+        {
+            firstNumber += activities.Count;
+            activities.Clear();
+        }
+    }
+
     /// <summary>The activities from <paramref name="watermark"/> on (all that are kept when null or older), and
     /// the watermark to ask with next time.</summary>
     public (IReadOnlyList<JObject> Activities, long Watermark) Since(long? watermark)

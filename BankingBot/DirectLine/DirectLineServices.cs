@@ -20,6 +20,7 @@ public static class DirectLineServices
         services.AddSingleton(settings);
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineConversations>();
+        services.AddSingleton<Dialogs.Records.IConversationHistory, DirectLineHistory>();
         services.AddSingleton<DirectLineAdapter>();
         services.AddSingleton<AzureDirectLineTokens>();
         services.AddHostedService<DirectLineSweep>();

@@ -26,7 +26,7 @@ public sealed record DeletedRecords(IReadOnlyDictionary<string, int> PerKind, IR
 /// Walking every record is slow on a large store: fine for a rare request, not for the turn path of every chat.
 /// </remarks>
 public sealed class CustomerData(IDocumentStore store, ConversationState conversationState, UserState userState,
-    ILogger<CustomerData> logger)
+    IEnumerable<IConversationHistory> histories, ILogger<CustomerData> logger)
 {
     private const string StateKind = "state";
 
@@ -72,7 +72,8 @@ public sealed class CustomerData(IDocumentStore store, ConversationState convers
     }
 
     /// <summary>
-    /// Deletes the bot state of the turn's user and conversation (the dialog stack, the transcript, the greeting).
+    /// Deletes the bot state of the turn's user and conversation (the dialog stack, the transcript, the greeting)
+    /// and every other copy of the conversation's activities the bot keeps (<see cref="IConversationHistory"/>).
     /// The turn's cached state goes too, so the end of the turn saves only what is set after this call.
     /// </summary>
     public async Task DeleteStateAsync(ITurnContext turn, CancellationToken cancel = default)
@@ -80,6 +81,10 @@ public sealed class CustomerData(IDocumentStore store, ConversationState convers
         ArgumentNullException.ThrowIfNull(turn);
         await conversationState.DeleteAsync(turn, cancel);
         await userState.DeleteAsync(turn, cancel);
+        foreach (var history in histories)
+        {
+            history.Forget(turn);
+        }
     }
 
     // The kinds are the first part of the stored keys, so record kinds added later are covered without a change.
