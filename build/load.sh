@@ -2,11 +2,11 @@
 # The load command (README, "Load"; not part of the tests): builds Release into artifacts/load, starts the bot on a
 # free 127.0.0.1 port with local-disk storage, and runs many banking journeys at once through it (tools/Bench/Load
 # soak). Bounded in journeys and time; traffic stays on this machine.
-# Usage: bash build/load.sh [concurrency=200] [journeys=600] [seconds=300]
+# Usage: bash build/load.sh [concurrency=200] [journeys=5000] [seconds=300]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 concurrency="${1:-200}"
-journeys="${2:-600}"
+journeys="${2:-5000}"
 seconds="${3:-300}"
 out="artifacts/load"
 mkdir -p artifacts
