@@ -15,12 +15,6 @@ public static class ActivityRequestCheck
     /// <summary>Largest accepted body; channels send far less (Teams caps messages near 100 KB).</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
-    private static readonly JsonDocumentOptions Lenient = new()
-    {
-        AllowTrailingCommas = true,
-        CommentHandling = JsonCommentHandling.Skip,
-    };
-
     /// <summary>Null when the request may go on to the adapter, else the result to answer with.</summary>
     public static async Task<IResult?> CheckAsync(HttpRequest request, bool authenticationOn, CancellationToken cancel)
     {
@@ -117,7 +111,7 @@ public static class ActivityRequestCheck
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, Lenient);
+            document = JsonDocument.Parse(body, ActivityShape.Lenient);
         }
         catch (JsonException)
         {

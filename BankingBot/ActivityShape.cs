@@ -11,6 +11,13 @@ namespace BankingBot;
 /// </summary>
 internal static class ActivityShape
 {
+    /// <summary>Newtonsoft's leniency, as the adapter reads activities: comments and trailing commas pass.</summary>
+    public static readonly JsonDocumentOptions Lenient = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+    };
+
     private static readonly (string Name, JsonValueKind Kind)[] Typed =
     [
         ("id", JsonValueKind.String), ("type", JsonValueKind.String), ("name", JsonValueKind.String),
@@ -22,6 +29,22 @@ internal static class ActivityShape
         ("attachments", JsonValueKind.Array), ("entities", JsonValueKind.Array),
         ("membersAdded", JsonValueKind.Array), ("membersRemoved", JsonValueKind.Array),
     ];
+
+    /// <summary>What is wrong with the activity's JSON text (not JSON, or its shape), or null.</summary>
+    public static string? ProblemOf(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, Lenient);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? Problem(document.RootElement)
+                : "The body is not a JSON activity.";
+        }
+        catch (JsonException)
+        {
+            return "The body is not a JSON activity.";
+        }
+    }
 
     /// <summary>What is wrong with the activity's shape, or null.</summary>
     public static string? Problem(JsonElement activity)
@@ -51,10 +74,21 @@ internal static class ActivityShape
 
         foreach (var name in new[] { "timestamp", "localTimestamp" })
         {
-            if (Field(activity, name) is { ValueKind: JsonValueKind.String } when
-                && !DateTimeOffset.TryParse(when.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (Field(activity, name) is { ValueKind: not JsonValueKind.Null } when
+                && (when.ValueKind != JsonValueKind.String || !DateTimeOffset.TryParse(when.GetString(),
+                    CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
             {
                 return $"The activity's '{name}' is not a date and time.";
+            }
+        }
+
+        foreach (var list in new[] { "attachments", "entities", "membersAdded", "membersRemoved" })
+        {
+            if (Field(activity, list) is { ValueKind: JsonValueKind.Array } items
+                && items.EnumerateArray().Any(item => item.ValueKind is not (JsonValueKind.Object
+                    or JsonValueKind.Null)))
+            {
+                return $"Every item of the activity's '{list}' must be an object.";
             }
         }
 

@@ -74,6 +74,26 @@ public sealed class DirectLineProtocolTests(DefaultBot bot) : IClassFixture<Defa
         Assert.Contains("deleted", kept);
     }
 
+    [Theory]
+    [InlineData("""{"type":"message","text":{"a":1}}""", "text")]
+    [InlineData("""{"type":"message","text":"hi","attachments":"x"}""", "attachments")]
+    [InlineData("""{"type":"message","text":"hi","localTimestamp":"yesterday"}""", "localTimestamp")]
+    [InlineData("""{"type":"message","text":"hi","Text":"delete my data"}""", "Text")]
+    [InlineData("""{"type":"message","text":"hi","entities":[1]}""", "entities")]
+    public async Task APostedActivityOfTheWrongShapeGetsABadRequestNamingTheField(string posted, string field)
+    {
+        using var client = new DirectLineClient(bot.Address);
+        await client.StartAsync();
+
+        var (status, body) = await client.SendAsync(HttpMethod.Post,
+            $"v3/directline/conversations/{client.ConversationId}/activities", JObject.Parse(posted));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains($"'{field}'", (string?)body?["detail"]);
+        var (_, activities) = await client.ReadAsync();
+        Assert.DoesNotContain(activities, a => (string?)a["from"]?["role"] == "user");
+    }
+
     [Fact]
     public async Task OneConversationsTokenCannotReadOrWriteAnother()
     {

@@ -77,10 +77,12 @@ public static class DirectLineEndpoints
             return Refused(access.Status);
         }
 
-        if (request.ContentLength > ActivityRequestCheck.MaxBodyBytes
-            || await ReadObjectAsync(request) is not { } posted)
+        var (posted, problem) = request.ContentLength > ActivityRequestCheck.MaxBodyBytes
+            ? (null, null)
+            : await ReadObjectAsync(request);
+        if (posted is null)
         {
-            return Results.Problem("The body is not a JSON activity of at most 256 KB.",
+            return Results.Problem(problem ?? "The body is not a JSON activity of at most 256 KB.",
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
@@ -89,7 +91,18 @@ public static class DirectLineEndpoints
             return Results.Problem("The activity has no type.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var activity = Incoming(request, conversation, posted);
+        Activity activity;
+        try
+        {
+            activity = Incoming(request, conversation, posted);
+        }
+        catch (JsonException)
+        {
+            // A field of a kind the Activity cannot hold that the shape check does not know by name.
+            return Results.Problem("The activity has a field of the wrong kind.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var stored = JObject.FromObject(activity, DirectLineAdapter.Json);
         activity.Id = conversation.Append(stored);
         if (activity.Type is ActivityTypes.Message or ActivityTypes.Event or ActivityTypes.Invoke)
@@ -185,24 +198,31 @@ public static class DirectLineEndpoints
 
     private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
-    private static async Task<JObject?> ReadObjectAsync(HttpRequest request)
+    // The posted activity, or null and what is wrong with it (too large, not JSON, a field given twice or of the
+    // wrong kind: the same checks as for /api/messages, see ActivityShape).
+    private static async Task<(JObject? Posted, string? Problem)> ReadObjectAsync(HttpRequest request)
     {
         using var body = new StreamReader(request.Body);
         var text = await body.ReadToEndAsync(request.HttpContext.RequestAborted);
         if (text.Length > ActivityRequestCheck.MaxBodyBytes)
         {
-            return null;
+            return (null, null);
+        }
+
+        if (ActivityShape.ProblemOf(text) is { } problem)
+        {
+            return (null, problem);
         }
 
         try
         {
             using var reader = new JsonTextReader(new StringReader(text));
             reader.DateParseHandling = DateParseHandling.None;
-            return JToken.ReadFrom(reader) as JObject;
+            return (JToken.ReadFrom(reader) as JObject, null);
         }
         catch (JsonException)
         {
-            return null;
+            return (null, null);
         }
     }
 
