@@ -81,6 +81,27 @@ public sealed class ReplyFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhenTheCallerGivesUpWaitingNoApologyFollowsForATurnThatWasDone()
+    {
+        var conversation = "abandoned-" + Guid.NewGuid().ToString("N");
+        await PostAsync(Message(conversation, "e1", "I want to open a ticket"));
+        Said(conversation);
+
+        // The first reply hangs and the caller stops waiting after a second, as a channel with a deadline does.
+        channel.HangNext(1);
+        using (var impatient = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                PostAsync(Message(conversation, "e2", "a card"), impatient.Token));
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.DoesNotContain("couldn't finish that", Said(conversation));
+        await PostAsync(Message(conversation, "e2", "a card"));
+        Assert.Contains("describe the problem", Said(conversation));
+    }
+
+    [Fact]
     public async Task WhenTheChannelHangsTheBotGivesUpInTimeAndTheRetryGetsTheAnswer()
     {
         var conversation = "hung-" + Guid.NewGuid().ToString("N");
@@ -110,10 +131,10 @@ public sealed class ReplyFailureTests : IAsyncLifetime
         ["text"] = text,
     };
 
-    private async Task PostAsync(JObject activity)
+    private async Task PostAsync(JObject activity, CancellationToken cancel = default)
     {
         using var content = new StringContent(activity.ToString(), Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(bot.MessagesUri, content);
+        using var response = await http.PostAsync(bot.MessagesUri, content, cancel);
         Assert.True((int)response.StatusCode < 500, $"The bot answered {(int)response.StatusCode}.");
     }
 

@@ -79,19 +79,22 @@ public sealed class BankBot(ConversationState conversationState, UserState userS
         }
     }
 
-    // The turn is done and saved; if the channel does not take its replies even after the outbox's retries, the
-    // customer is not told the turn failed (it did not, and that message would not arrive either): the channel's
-    // or client's retry of the activity gets these replies from the saved state.
+    // The turn is done and saved. Whatever goes wrong while delivering its replies (the channel refusing them,
+    // not answering, answering gibberish, the caller giving up on the request, or delivery taking longer than
+    // its budget), the customer is not told that the turn failed: it did not, and that message would likely not
+    // arrive either. The channel's or client's retry of the activity gets these replies from the saved state.
     private async Task DeliverAsync(ITurnContext turn, TurnOutbox outbox, CancellationToken cancel)
     {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        budget.CancelAfter(TurnOutbox.DeliveryBudget);
         try
         {
-            await outbox.FlushAsync(turn, logger, cancel);
+            await outbox.FlushAsync(turn, logger, budget.Token);
         }
-        catch (Exception e) when (TurnOutbox.IsUndelivered(e, cancel))
+        catch (Exception e)
         {
-            logger.LogWarning("Replies to conversation {ConversationId} were not delivered ({Failure}); a retry of "
-                + "the activity gets them", turn.Activity.Conversation?.Id, e.GetType().Name);
+            logger.LogWarning("Replies to conversation {ConversationId} were not all delivered ({Failure}); a "
+                + "retry of the activity gets them", turn.Activity.Conversation?.Id, e.GetType().Name);
         }
     }
 

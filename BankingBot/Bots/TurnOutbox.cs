@@ -12,6 +12,12 @@ internal sealed class TurnOutbox
 {
     private const int MaxSendAttempts = 3;
 
+    /// <summary>
+    /// How long a turn's replies may take to deliver in all, tries and pauses included (each try is also bounded
+    /// by the HTTP client's timeout): past it the rest are left to a retry of the activity.
+    /// </summary>
+    public static readonly TimeSpan DeliveryBudget = TimeSpan.FromSeconds(30);
+
     private readonly List<Activity> held = [];
     private bool holding;
 
@@ -102,13 +108,6 @@ internal sealed class TurnOutbox
             }
         }
     }
-
-    /// <summary>
-    /// True when the exception says a reply did not reach the channel (refused, failing, not answering in time),
-    /// rather than the turn being cancelled or failing in the bot.
-    /// </summary>
-    public static bool IsUndelivered(Exception e, CancellationToken cancel) =>
-        e is ErrorResponseException || IsPassing(e, cancel);
 
     private static bool IsPassing(Exception e, CancellationToken cancel) => e switch
     {
