@@ -60,6 +60,26 @@ public sealed class DeleteMyDataTests
     }
 
     [Fact]
+    public async Task DeletionAlsoClearsTheCustomersOtherConversationsButNotAnotherCustomers()
+    {
+        await using var bot = BotHarness.Create();
+        var earlier = new CustomerChat(bot, ChatOf("earlier-chat", "customer-1"));
+        var someoneElse = new CustomerChat(bot, ChatOf("their-chat", "customer-2"));
+        await earlier.SayAsync("my card was swallowed by the machine on Baker Street");
+        await someoneElse.SayAsync("my card was swallowed by the machine on Baker Street");
+        var now = new CustomerChat(bot);
+
+        await now.SayAsync("Delete my data");
+        var done = await now.SayAsync("yes");
+
+        Assert.Contains("Your other conversations' history: 1", done);
+        var store = bot.Get<IDocumentStore>();
+        Assert.Null(await store.ReadAsync("state/test/conversations/earlier-chat"));
+        Assert.Contains("Baker Street", (await store.ReadAsync("state/test/conversations/their-chat"))!.Content
+            .ToString());
+    }
+
+    [Fact]
     public async Task SayingNoDeletesNothing()
     {
         await using var bot = BotHarness.Create();
@@ -72,6 +92,12 @@ public sealed class DeleteMyDataTests
 
         Assert.Equal(before, await RecordsOfAsync(bot, CustomerOf("customer-1")));
     }
+
+    private static TestAdapter ChatOf(string conversation, string customer) =>
+        new(TestAdapter.CreateConversation(conversation, customer, "bot"))
+        {
+            Conversation = { ChannelId = Channels.Test },
+        };
 
     private static async Task<string> DeleteAgainAsync(CustomerChat chat)
     {

@@ -20,6 +20,13 @@ public sealed class ConversationTranscript
     [JsonProperty("lines")]
     public List<TranscriptLine> Lines { get; set; } = [];
 
+    /// <summary>
+    /// The customers (<see cref="Customer.IdOf"/>) whose words are among the lines: "delete my data" finds the
+    /// customer's other conversations by it.
+    /// </summary>
+    [JsonProperty("customers")]
+    public List<string> Customers { get; set; } = [];
+
     /// <summary>Adds a line, dropping the oldest beyond the limit.</summary>
     public void Add(DateTimeOffset at, string from, string? text)
     {
@@ -49,6 +56,10 @@ public sealed class ConversationTranscript
         if (turn.Activity.Type == ActivityTypes.Message)
         {
             transcript.Add(now, "customer", turn.Activity.Text);
+            if (Customer.IdOf(turn.Activity) is var customer && !transcript.Customers.Contains(customer))
+            {
+                transcript.Customers.Add(customer);
+            }
         }
 
         turn.TurnState.Set(transcript);

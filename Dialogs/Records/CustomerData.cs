@@ -3,6 +3,7 @@ using BankingBot.Dialogs.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace BankingBot.Dialogs.Records;
 
@@ -20,9 +21,9 @@ public sealed record DeletedRecords(IReadOnlyDictionary<string, int> PerKind, IR
 /// </summary>
 /// <remarks>
 /// Known limits: the customer id is per channel, so records made on another channel stay (the customer asks
-/// there too); only this conversation's state is deleted, because other conversations' state does not say
-/// whose it is; and nothing holds back records the bank may have to keep by law: if that applies, exempt
-/// those kinds here.
+/// there too); another conversation's state goes when its transcript names the customer (conversations from
+/// before the transcript did so stay); and nothing holds back records the bank may have to keep by law: if that
+/// applies, exempt those kinds here.
 /// Walking every record is slow on a large store: fine for a rare request, not for the turn path of every chat.
 /// </remarks>
 public sealed class CustomerData(IDocumentStore store, ConversationState conversationState, UserState userState,
@@ -76,15 +77,40 @@ public sealed class CustomerData(IDocumentStore store, ConversationState convers
     /// and every other copy of the conversation's activities the bot keeps (<see cref="IConversationHistory"/>).
     /// The turn's cached state goes too, so the end of the turn saves only what is set after this call.
     /// </summary>
-    public async Task DeleteStateAsync(ITurnContext turn, CancellationToken cancel = default)
+    /// <returns>How many of the customer's other conversations on the channel had their state deleted.</returns>
+    public async Task<int> DeleteStateAsync(ITurnContext turn, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        var others = await DeleteOtherConversationsAsync(turn, cancel);
         await conversationState.DeleteAsync(turn, cancel);
         await userState.DeleteAsync(turn, cancel);
         foreach (var history in histories)
         {
             history.Forget(turn);
         }
+
+        return others;
+    }
+
+    // The state of the customer's other conversations on this channel: each conversation's transcript names the
+    // customers whose words it holds. Walks every conversation's state, like the records: fine for a rare request.
+    private async Task<int> DeleteOtherConversationsAsync(ITurnContext turn, CancellationToken cancel)
+    {
+        var customer = Flows.Customer.IdOf(turn.Activity);
+        var prefix = $"{StateKind}/{turn.Activity.ChannelId}/conversations/";
+        var current = prefix + turn.Activity.Conversation?.Id;
+        var deleted = 0;
+        await foreach (var key in store.ListKeysAsync(prefix, cancel))
+        {
+            if (key != current && await store.ReadAsync(key, cancel) is { } state
+                && state.Content.SelectToken("transcript.customers") is JArray customers
+                && customers.Any(c => (string?)c == customer))
+            {
+                deleted += await store.DeleteAsync(key, cancel) ? 1 : 0;
+            }
+        }
+
+        return deleted;
     }
 
     // The kinds are the first part of the stored keys, so record kinds added later are covered without a change.

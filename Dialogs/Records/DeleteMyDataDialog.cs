@@ -63,11 +63,16 @@ public sealed class DeleteMyDataDialog : ComponentDialog
 
         var turn = step.Dialog.Context;
         var deleted = await data.DeleteRecordsAsync(Customer.IdOf(turn.Activity), cancel);
-        await data.DeleteStateAsync(turn, cancel);
+        var otherConversations = await data.DeleteStateAsync(turn, cancel);
 
         var facts = deleted.PerKind.Select(kind => new Fact(KindNames.GetValueOrDefault(kind.Key, kind.Key),
             kind.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         facts.Add(new Fact("This conversation's history", "deleted"));
+        if (otherConversations > 0)
+        {
+            facts.Add(new Fact("Your other conversations' history",
+                otherConversations.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
         var footer = deleted.Unreadable.Count == 0
             ? "Your accounts and anything kept outside this assistant are not affected."
             : "I couldn't check everything, so some records may remain. Please write to " +
