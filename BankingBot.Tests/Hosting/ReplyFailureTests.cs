@@ -102,6 +102,26 @@ public sealed class ReplyFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnInvokeIsAnsweredEvenWhenTheChannelRefusesTheTurnsMessages()
+    {
+        var conversation = "invoke-" + Guid.NewGuid().ToString("N");
+        await PostAsync(Message(conversation, "f1", "hello"));
+        Said(conversation);
+        var invoke = Message(conversation, "f2", "");
+        invoke["type"] = "invoke";
+        invoke["name"] = "adaptiveCard/action";
+        invoke["value"] = JObject.Parse("""{"action":{"type":"Action.Execute","data":{"choice":"menu:support"}}}""");
+
+        channel.FailNext(100);
+        using var content = new StringContent(invoke.ToString(), Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(bot.MessagesUri, content);
+        channel.FailNext(0);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("statusCode", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task WhenTheChannelHangsTheBotGivesUpInTimeAndTheRetryGetsTheAnswer()
     {
         var conversation = "hung-" + Guid.NewGuid().ToString("N");

@@ -80,7 +80,9 @@ internal sealed class TurnOutbox
     public async Task FlushAsync(ITurnContext turn, ILogger logger, CancellationToken cancel)
     {
         holding = false;
-        var activities = held.ToArray();
+        // An invoke's answer first: it goes back in the HTTP response, not to the channel, so a channel that
+        // refuses the messages cannot leave the invoke unanswered.
+        var activities = held.OrderBy(a => a.Type == ActivityTypesEx.InvokeResponse ? 0 : 1).ToArray();
         held.Clear();
         foreach (var activity in activities)
         {
