@@ -67,9 +67,7 @@ public sealed class ReplyFailureTests : IAsyncLifetime
     [Fact]
     public async Task RepliesTheChannelDoesNotTakeAreNotFollowedByAnApologyForATurnThatDidNotFail()
     {
-        var conversation = "refusing-" + Guid.NewGuid().ToString("N");
-        await PostAsync(Message(conversation, "d1", "I want to open a ticket"));
-        Said(conversation);
+        var conversation = await StartTicketAsync("refusing");
 
         // Every attempt at the first reply is refused; then the channel is back. The turn itself was done.
         channel.FailNext(3);
@@ -83,9 +81,7 @@ public sealed class ReplyFailureTests : IAsyncLifetime
     [Fact]
     public async Task WhenTheCallerGivesUpWaitingNoApologyFollowsForATurnThatWasDone()
     {
-        var conversation = "abandoned-" + Guid.NewGuid().ToString("N");
-        await PostAsync(Message(conversation, "e1", "I want to open a ticket"));
-        Said(conversation);
+        var conversation = await StartTicketAsync("abandoned");
 
         // The first reply hangs and the caller stops waiting after a second, as a channel with a deadline does.
         channel.HangNext(1);
@@ -113,20 +109,17 @@ public sealed class ReplyFailureTests : IAsyncLifetime
         invoke["value"] = JObject.Parse("""{"action":{"type":"Action.Execute","data":{"choice":"menu:support"}}}""");
 
         channel.FailNext(100);
-        using var content = new StringContent(invoke.ToString(), Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(bot.MessagesUri, content);
+        var (status, body) = await PostAsync(invoke);
         channel.FailNext(0);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("statusCode", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("statusCode", body);
     }
 
     [Fact]
     public async Task WhenTheChannelHangsTheBotGivesUpInTimeAndTheRetryGetsTheAnswer()
     {
-        var conversation = "hung-" + Guid.NewGuid().ToString("N");
-        await PostAsync(Message(conversation, "c1", "I want to open a ticket"));
-        Said(conversation);
+        var conversation = await StartTicketAsync("hung");
 
         // Every attempt at the reply hangs: three attempts of 2 s each and the pauses between them, not 100 s.
         channel.HangNext(100);
@@ -151,11 +144,22 @@ public sealed class ReplyFailureTests : IAsyncLifetime
         ["text"] = text,
     };
 
-    private async Task PostAsync(JObject activity, CancellationToken cancel = default)
+    // A conversation of its own, at the ticket flow's first question (already read).
+    private async Task<string> StartTicketAsync(string name)
+    {
+        var conversation = name + "-" + Guid.NewGuid().ToString("N");
+        await PostAsync(Message(conversation, "start", "I want to open a ticket"));
+        Said(conversation);
+        return conversation;
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> PostAsync(JObject activity,
+        CancellationToken cancel = default)
     {
         using var content = new StringContent(activity.ToString(), Encoding.UTF8, "application/json");
         using var response = await http.PostAsync(bot.MessagesUri, content, cancel);
         Assert.True((int)response.StatusCode < 500, $"The bot answered {(int)response.StatusCode}.");
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(cancel));
     }
 
     private string Said(string conversation)

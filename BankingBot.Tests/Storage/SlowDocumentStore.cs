@@ -6,12 +6,6 @@ namespace BankingBot.Tests.Storage;
 /// <summary>A store that answers every read and write only after a delay, as a storage service under strain.</summary>
 public sealed class SlowDocumentStore(IDocumentStore inner, TimeSpan delay) : IDocumentStore
 {
-    private readonly Lock counting = new();
-    private int underWay;
-
-    /// <summary>The most reads, writes and deletes that were under way at once over the store's life.</summary>
-    public int MostAtOnce { get; private set; }
-
     /// <inheritdoc />
     public Task<StoredDocument?> ReadAsync(string key, CancellationToken cancel = default) =>
         SlowlyAsync(() => inner.ReadAsync(key, cancel), cancel);
@@ -31,26 +25,11 @@ public sealed class SlowDocumentStore(IDocumentStore inner, TimeSpan delay) : ID
 
     private async Task<T> SlowlyAsync<T>(Func<Task<T>> operation, CancellationToken cancel)
     {
-        lock (counting)
-        {
-            MostAtOnce = Math.Max(MostAtOnce, ++underWay);
-        }
-
-        try
-        {
-            // Half the delay before the operation and half after: a read sees the state of its start, a write
-            // lands before its caller hears of it, and other turns run in between.
-            await Task.Delay(delay / 2, cancel);
-            var result = await operation();
-            await Task.Delay(delay / 2, cancel);
-            return result;
-        }
-        finally
-        {
-            lock (counting)
-            {
-                underWay--;
-            }
-        }
+        // Half the delay before the operation and half after: a read sees the state of its start, a write lands
+        // before its caller hears of it, and other turns run in between.
+        await Task.Delay(delay / 2, cancel);
+        var result = await operation();
+        await Task.Delay(delay / 2, cancel);
+        return result;
     }
 }
