@@ -39,6 +39,13 @@ public sealed class FileDocumentStore : IDocumentStore
     public async Task<StoredDocument?> ReadAsync(string key, CancellationToken cancel = default)
     {
         var path = PathOf(key);
+        // Most turns look up records that do not exist (a hand-over link, an employee): one stat answers them,
+        // without the lock file and an exception. A document is never missing between two of its versions.
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
         // The file opened here may become the spare at the next write and be rewritten at the one after: a
         // reader holds the document's lock shared.
         await using var fileLock = await AcquireFileLockAsync(LockOf(path), exclusive: false, cancel);
@@ -156,19 +163,28 @@ public sealed class FileDocumentStore : IDocumentStore
         }
     }
 
+    // The spare is written over in place and cut only where the new version is shorter: the version it held is
+    // usually no longer, and freeing and allocating its blocks on every write cost more than the write itself.
     private static void WriteEnvelope(string path, string key, string eTag, JObject content)
     {
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, Unbuffered);
-        using var text = new StreamWriter(file, Utf8, TextBuffer);
-        using var writer = new JsonTextWriter(text) { Formatting = Formatting.None, ArrayPool = PooledChars.Instance };
-        writer.WriteStartObject();
-        writer.WritePropertyName("key");
-        writer.WriteValue(key);
-        writer.WritePropertyName("eTag");
-        writer.WriteValue(eTag);
-        writer.WritePropertyName("content");
-        content.WriteTo(writer);
-        writer.WriteEndObject();
+        using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, Unbuffered);
+        using (var text = new StreamWriter(file, Utf8, TextBuffer, leaveOpen: true))
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None, ArrayPool = PooledChars.Instance })
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("key");
+            writer.WriteValue(key);
+            writer.WritePropertyName("eTag");
+            writer.WriteValue(eTag);
+            writer.WritePropertyName("content");
+            content.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
+        if (file.Length > file.Position)
+        {
+            file.SetLength(file.Position);
+        }
     }
 
     private static JsonTextReader OpenJson(string path)
