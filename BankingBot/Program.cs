@@ -3,10 +3,16 @@ using BankingBot.Bots;
 using BankingBot.DirectLine;
 
 var builder = WebApplication.CreateBuilder(args);
+var inline = builder.WebHost.UseInlineCompletions(builder.Configuration);
 builder.Services.AddBankingBot(builder.Configuration, builder.Environment);
 builder.Services.AddDirectLine(builder.Configuration);
 
 var app = builder.Build();
+if (inline)
+{
+    app.Logger.LogInformation("Socket completions run inline ({Cores} core)", Environment.ProcessorCount);
+}
+
 app.MapBankingBot();
 app.MapWebChat();
 app.MapDirectLine();

@@ -57,6 +57,30 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnOneCoreSocketWorkRunsInlineAndATicketIsOpenedAsUsual()
+    {
+        var conversation = "conv-" + Guid.NewGuid().ToString("N");
+        await using var bot = await BotProcess.StartAsync(dataFolder,
+            new Dictionary<string, string> { ["DOTNET_PROCESSOR_COUNT"] = "1" });
+        Assert.Contains(BotProcess.Output, line => line.Contains("Socket completions run inline (1 core)"));
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(bot, conversation, "conversationUpdate", null));
+        Assert.Contains("automated assistant", channel.NextText());
+        await PostAsync(bot, conversation, "message", "I'd like to open a ticket");
+        Assert.Contains("What is it about?", channel.NextText());
+        await PostAsync(bot, conversation, "message", "a transfer");
+        Assert.Contains("describe the problem", channel.NextText());
+        await PostAsync(bot, conversation, "message", "The same coffee was charged twice");
+        Assert.Contains("How urgent is it?", channel.NextText());
+        await PostAsync(bot, conversation, "message", "normal");
+        Assert.Contains("let you know", channel.NextText());
+        await PostAsync(bot, conversation, "message", "no");
+        Assert.Contains("what e-mail address", channel.NextText());
+        await PostAsync(bot, conversation, "message", "skip");
+        Assert.Contains("Your ticket number is TK-", channel.NextReply().ToString());
+    }
+
+    [Fact]
     public async Task WithAnAppIdConfiguredAnUnauthenticatedRequestIsRefusedAndNoTurnRuns()
     {
         var settings = new Dictionary<string, string>
