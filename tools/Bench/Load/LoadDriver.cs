@@ -13,8 +13,9 @@ internal sealed record RunSettings(int Concurrency, TimeSpan Duration, int MaxTu
     int MaxConversations = int.MaxValue);
 
 /// <summary>What one run measured on the load generator's side.</summary>
+/// <param name="StepMeansMs">The mean latency of each step of the script, in the script's order.</param>
 internal sealed record RunResult(int Turns, int Errors, int Conversations, TimeSpan Elapsed, double[] LatenciesMs,
-    string? FirstError)
+    string? FirstError, double[] StepMeansMs)
 {
     /// <summary>Answered turns per second of wall time.</summary>
     public double TurnsPerSecond => Turns / Elapsed.TotalSeconds;
@@ -42,10 +43,14 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
         var workers = Enumerable.Range(0, settings.Concurrency)
             .Select(worker => Task.Run(() => WorkerAsync(messages, script, state, $"{tag}-{worker}")))
             .ToArray();
-        var latencies = (await Task.WhenAll(workers)).SelectMany(list => list).ToArray();
-        Array.Sort(latencies);
+        var turns = (await Task.WhenAll(workers)).SelectMany(list => list).ToArray();
+        var latencies = turns.Select(turn => turn.Ms).Order().ToArray();
+        var stepMeans = Enumerable.Range(0, script.Steps.Count)
+            .Select(step => turns.Where(turn => turn.Step == step).Select(turn => turn.Ms).DefaultIfEmpty(double.NaN)
+                .Average())
+            .ToArray();
         return new RunResult(latencies.Length, state.Errors, state.Conversations,
-            Stopwatch.GetElapsedTime(state.Start), latencies, state.FirstError);
+            Stopwatch.GetElapsedTime(state.Start), latencies, state.FirstError, stepMeans);
     }
 
     /// <summary>Sends one message and returns the replies it got, or null when the turn failed.</summary>
@@ -59,9 +64,10 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
         return response.IsSuccessStatusCode ? received : null;
     }
 
-    private async Task<List<double>> WorkerAsync(Uri messages, Script script, RunState state, string prefix)
+    private async Task<List<(int Step, double Ms)>> WorkerAsync(Uri messages, Script script, RunState state,
+        string prefix)
     {
-        var latencies = new List<double>(4096);
+        var latencies = new List<(int Step, double Ms)>(4096);
         for (var conversation = 0; state.StartConversation(); conversation++)
         {
             var conversationId = $"{prefix}-{conversation}";
@@ -83,7 +89,7 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
                     break;
                 }
 
-                latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                latencies.Add((index, Stopwatch.GetElapsedTime(sent).TotalMilliseconds));
                 var said = received is null ? null : string.Join(" || ", received);
                 if (said is null || !said.Contains(expected, StringComparison.Ordinal))
                 {

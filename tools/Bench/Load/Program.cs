@@ -5,7 +5,8 @@ using BankingBot.Bench.Load;
 
 // bench [options]: see BenchCommand and build/bench.sh.
 // talk <messagesUrl> <text>...: says each text in one conversation and prints the replies' texts (for scripts).
-// drive <messagesUrl> echo|one|journey <conversations> <seconds>: load only, for a profiler attached to the server.
+// drive <messagesUrl> echo|one|journey <conversations> <seconds> [--steps]: load only, for a profiler attached to
+// the server; --steps prints each step's mean latency.
 var http = new HttpClient(new SocketsHttpHandler
 {
     UseProxy = false,
@@ -35,7 +36,7 @@ if (args is ["talk", var url, .. var texts])
     return 0;
 }
 
-if (args is ["drive", var target, var scriptName, var concurrency, var seconds])
+if (args is ["drive", var target, var scriptName, var concurrency, var seconds, .. var driveOptions])
 {
     // For profiling a server started by hand: the same load, no measurement of the server.
     await using var replies = await ReplyEndpoint.StartAsync();
@@ -50,6 +51,15 @@ if (args is ["drive", var target, var scriptName, var concurrency, var seconds])
         + Guid.NewGuid().ToString("N")[..8]);
     Console.WriteLine($"{result.Turns} turns, {result.TurnsPerSecond:F1}/s, p50 {result.Percentile(0.5):F2} ms, "
         + $"p99 {result.Percentile(0.99):F2} ms, {result.Errors} went wrong {result.FirstError}");
+    if (driveOptions.Contains("--steps"))
+    {
+        // Each step's mean latency: at one conversation, what each kind of turn costs.
+        for (var step = 0; step < script.Steps.Count; step++)
+        {
+            Console.WriteLine($"{result.StepMeansMs[step],8:F2} ms  {script.Steps[step].Say}");
+        }
+    }
+
     return 0;
 }
 
@@ -66,7 +76,7 @@ if (args is ["bench", .. var rest])
 }
 
 Console.Error.WriteLine("usage: Load bench [options] | talk <messagesUrl> <text>..."
-    + " | drive <messagesUrl> echo|one|journey <conversations> <seconds>");
+    + " | drive <messagesUrl> echo|one|journey <conversations> <seconds> [--steps]");
 return 1;
 
 // The texts of a reply: its text, its card's text blocks and its buttons' titles (in brackets).
