@@ -37,6 +37,29 @@ public sealed class IntentClassifierTests(IntentClassifierFixture fixture) : ICl
         Assert.True(classifier.Recognize("My card still hasn't arrived, when will it come?").IsConfident);
     }
 
+    [Fact]
+    public void PlainQuestionIsAnsweredByTheQuickModelWithoutTheSentenceEncoder()
+    {
+        long before = classifier.EncodedUtterances;
+
+        IntentPrediction prediction = classifier.Recognize("I lost my card");
+
+        Assert.True(prediction.IsConfident);
+        Assert.Equal("lost_or_stolen_card", prediction.Top.Intent);
+        Assert.Equal(before, classifier.EncodedUtterances);
+    }
+
+    [Fact]
+    public void QuestionTheQuickModelIsUnsureOfGoesThroughTheSentenceEncoder()
+    {
+        long before = classifier.EncodedUtterances;
+
+        IntentPrediction prediction = classifier.Recognize("something odd happened with my money yesterday");
+
+        Assert.Equal(before + 1, classifier.EncodedUtterances);
+        AssertWellFormed(prediction);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \t\r\n  ")]

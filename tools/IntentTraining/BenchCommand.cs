@@ -37,6 +37,7 @@ public sealed class BenchCommand(RepositoryLayout layout)
 
         var latenciesMs = new double[test.Count];
         int correct = 0, answered = 0, answeredCorrect = 0, shortRankings = 0;
+        long encodedBefore = classifier.EncodedUtterances;
         for (int i = 0; i < test.Count; i++)
         {
             long start = Stopwatch.GetTimestamp();
@@ -50,6 +51,7 @@ public sealed class BenchCommand(RepositoryLayout layout)
             shortRankings += prediction.Ranked.Select(s => s.Intent).Distinct().Count() < 3 ? 1 : 0;
         }
 
+        long encoded = classifier.EncodedUtterances - encodedBefore;
         Array.Sort(latenciesMs);
         double accuracy = correct / (double)test.Count;
         double precision = answered == 0 ? 1 : answeredCorrect / (double)answered;
@@ -64,6 +66,9 @@ public sealed class BenchCommand(RepositoryLayout layout)
             + $"{classifier.Abstention.Threshold.ToString("R", CultureInfo.InvariantCulture)}");
         Console.WriteLine($"  answered (share):           {coverage:P2} ({answered}/{test.Count})");
         Console.WriteLine($"  answered precision:         {precision:P2} ({answeredCorrect}/{answered})");
+        Console.WriteLine($"  by the quick model alone:   {(test.Count - encoded) / (double)test.Count:P2} (its rule: "
+            + $"{classifier.QuickAbstention?.Measure} >= {classifier.QuickAbstention?.Threshold:R}; the sentence "
+            + $"encoder ran for {encoded})");
         Console.WriteLine($"Rankings with < 3 intents:    {shortRankings}");
         Console.WriteLine($"Latency per utterance (one at a time, after {WarmUpUtterances} warm-up, "
             + $"{Environment.ProcessorCount} cores, load average {loadBefore} before, {LoadAverage()} after):");

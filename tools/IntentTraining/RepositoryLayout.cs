@@ -1,3 +1,5 @@
+using BankingBot.Dialogs.Understanding.Intents;
+
 namespace BankingBot.Tools.IntentTraining;
 
 /// <summary>Where the data and the model live in the repository.</summary>
@@ -12,6 +14,9 @@ public sealed record RepositoryLayout(string Root)
 
     /// <summary>The model folder the train command writes (copied to the bot's output at build).</summary>
     public string ModelFolder => Path.Combine(Root, "Dialogs", "Knowledge", "intent-model");
+
+    /// <summary>The quick model's folder, inside the model folder.</summary>
+    public string QuickModelFolder => Path.Combine(ModelFolder, IntentClassifier.QuickModelFolderName);
 
     /// <summary>Finds the repository from the current directory, else from the tool's own folder.</summary>
     /// <exception cref="DirectoryNotFoundException">Neither lies inside the repository.</exception>

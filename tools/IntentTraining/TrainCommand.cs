@@ -6,7 +6,8 @@ namespace BankingBot.Tools.IntentTraining;
 /// <summary>
 /// <c>train</c>: fits the intent model on the training split only and writes the model folder.
 /// Steps: embed every training utterance; hold out a stratified share; fit on the rest and choose the
-/// abstention threshold on the held-out part; fit again on all training utterances; save.
+/// abstention threshold on the held-out part; fit again on all training utterances; save. The same again for
+/// the quick model (no sentence embedding, a stricter precision), saved in the model folder's <c>quick/</c>.
 /// </summary>
 /// <param name="layout">Where the data and model folder are.</param>
 /// <param name="settings">The training settings.</param>
@@ -28,24 +29,40 @@ public sealed class TrainCommand(RepositoryLayout layout, TrainingSettings setti
         }
 
         var split = StratifiedSplit.Create(corpus.Classes, settings.HoldoutShare, settings.SplitSeed);
-        HoldoutReport holdout = CalibrateOnHoldout(corpus, split);
-        Console.WriteLine($"Shipped rule: {Describe(holdout.Chosen)}");
-        bool meetsTargets = holdout.Chosen.Precision >= settings.RequiredPrecision
-            && holdout.Chosen.Coverage >= settings.RequiredCoverage;
+        Console.WriteLine("== The full model (sentence embedding and n-grams)");
+        HoldoutReport full = FitAndSave(corpus, split, settings, settings.CalibrationPrecision, layout.ModelFolder);
+        bool meetsTargets = full.Chosen.Precision >= settings.RequiredPrecision
+            && full.Chosen.Coverage >= settings.RequiredCoverage;
         if (!meetsTargets)
         {
             Console.WriteLine($"WARNING: on the hold-out the rule misses {settings.RequiredPrecision:P0} precision "
                 + $"at {settings.RequiredCoverage:P0} coverage.");
         }
 
+        // The quick model is asked first and answers alone only where the hold-out shows it right at the quick
+        // precision; the sentence encoder, most of a question's cost, runs for the rest.
+        Console.WriteLine("== The quick model (the same n-grams, no sentence embedding)");
+        var quick = settings with { Features = settings.Features with { EmbeddingWeight = 0f } };
+        FitAndSave(corpus, split, quick, settings.QuickPrecision, layout.QuickModelFolder);
+        Console.WriteLine($"Training took {clock.Elapsed.TotalSeconds:F1} s.");
+        return meetsTargets ? 0 : 2;
+    }
+
+    // Chooses the abstention rule on the hold-out at the given precision, fits again on everything and writes
+    // the model folder with its report.
+    private HoldoutReport FitAndSave(EmbeddedCorpus corpus, StratifiedSplit split, TrainingSettings modelSettings,
+        double precision, string folder)
+    {
+        HoldoutReport holdout = CalibrateOnHoldout(corpus, split, modelSettings, precision);
+        Console.WriteLine($"Shipped rule: {Describe(holdout.Chosen)}");
         Console.WriteLine("Final fit on all training utterances:");
-        FittedModel final = ModelFitting.Fit(corpus, settings, holdout.Chosen.Rule, Console.WriteLine);
-        final.Model.Save(layout.ModelFolder);
+        FittedModel final = ModelFitting.Fit(corpus, modelSettings, holdout.Chosen.Rule, Console.WriteLine);
+        final.Model.Save(folder);
 
         NgramVocabulary vocabulary = final.Model.Vocabulary;
         var report = new TrainingReport(
             Path.GetRelativePath(layout.Root, layout.TrainCsv).Replace('\\', '/'),
-            settings,
+            modelSettings,
             holdout,
             new FinalFitReport(
                 corpus.Texts.Count,
@@ -54,19 +71,19 @@ public sealed class TrainCommand(RepositoryLayout layout, TrainingSettings setti
                 final.Model.Weights.FeatureCount,
                 final.Optimizer,
                 final.TrainingAccuracy));
-        report.Save(layout.ModelFolder);
+        report.Save(folder);
 
-        Console.WriteLine($"Wrote {layout.ModelFolder}:");
-        foreach (FileInfo file in new DirectoryInfo(layout.ModelFolder).GetFiles().OrderBy(f => f.Name))
+        Console.WriteLine($"Wrote {folder}:");
+        foreach (FileInfo file in new DirectoryInfo(folder).GetFiles().OrderBy(f => f.Name))
         {
             Console.WriteLine($"  {file.Name,-16} {file.Length,12:N0} bytes");
         }
 
-        Console.WriteLine($"Training took {clock.Elapsed.TotalSeconds:F1} s.");
-        return meetsTargets ? 0 : 2;
+        return holdout;
     }
 
-    private HoldoutReport CalibrateOnHoldout(EmbeddedCorpus corpus, StratifiedSplit split)
+    private static HoldoutReport CalibrateOnHoldout(EmbeddedCorpus corpus, StratifiedSplit split,
+        TrainingSettings settings, double precision)
     {
         Console.WriteLine($"Hold-out fit ({split.Fit.Length} fitted, {split.Holdout.Length} held out, "
             + $"seed {settings.SplitSeed}):");
@@ -77,11 +94,11 @@ public sealed class TrainCommand(RepositoryLayout layout, TrainingSettings setti
         Console.WriteLine($"Hold-out accuracy {accuracy:P2}.");
 
         AbstentionOutcome[] candidates = Enum.GetValues<AbstentionMeasure>()
-            .Select(measure => AbstentionCalibration.Choose(predictions, measure, settings.CalibrationPrecision))
+            .Select(measure => AbstentionCalibration.Choose(predictions, measure, precision))
             .ToArray();
         foreach (AbstentionOutcome candidate in candidates)
         {
-            Console.WriteLine($"  candidate at {settings.CalibrationPrecision:P1} precision: {Describe(candidate)}");
+            Console.WriteLine($"  candidate at {precision:P1} precision: {Describe(candidate)}");
         }
 
         // The measure that answers the most wins; a tie keeps the simpler top probability (listed first).

@@ -14,6 +14,10 @@ namespace BankingBot.Tools.IntentTraining;
 /// Precision aimed for on the hold-out, a little above <paramref name="RequiredPrecision"/>: the final model is
 /// refitted on all the data, and the hold-out is small, so the threshold keeps some slack.
 /// </param>
+/// <param name="QuickPrecision">
+/// Precision the quick model (the same n-grams without the sentence embedding, asked first) must reach on the
+/// hold-out where it answers alone; the rest goes to the full model.
+/// </param>
 public sealed record TrainingSettings(
     IntentFeatureSettings Features,
     int MinDocumentFrequency,
@@ -22,7 +26,8 @@ public sealed record TrainingSettings(
     int SplitSeed,
     double RequiredPrecision,
     double RequiredCoverage,
-    double CalibrationPrecision)
+    double CalibrationPrecision,
+    double QuickPrecision)
 {
     /// <summary>The settings of the shipped model, chosen on the hold-out (never on the test split).</summary>
     public static TrainingSettings Shipped { get; } = new(
@@ -41,5 +46,6 @@ public sealed record TrainingSettings(
         SplitSeed: 77,
         RequiredPrecision: 0.97,
         RequiredCoverage: 0.85,
-        CalibrationPrecision: 0.975);
+        CalibrationPrecision: 0.975,
+        QuickPrecision: 0.99);
 }
