@@ -11,7 +11,7 @@ public sealed class SlowDocumentStore(IDocumentStore inner, TimeSpan delay) : ID
         SlowlyAsync(() => inner.ReadAsync(key, cancel), cancel);
 
     /// <inheritdoc />
-    public Task<string> WriteAsync(string key, JObject content, WriteCondition condition,
+    public Task<string> WriteAsync(string key, DocumentContent content, WriteCondition condition,
         CancellationToken cancel = default) =>
         SlowlyAsync(() => inner.WriteAsync(key, content, condition, cancel), cancel);
 

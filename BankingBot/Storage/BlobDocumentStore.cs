@@ -77,7 +77,7 @@ public sealed class BlobDocumentStore : IDocumentStore
     }
 
     /// <inheritdoc />
-    public async Task<string> WriteAsync(string key, JObject content, WriteCondition condition,
+    public async Task<string> WriteAsync(string key, DocumentContent content, WriteCondition condition,
         CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -94,7 +94,7 @@ public sealed class BlobDocumentStore : IDocumentStore
         };
         try
         {
-            var body = BinaryData.FromString(content.ToString(Formatting.None));
+            var body = BinaryData.FromString(content.ToJson());
             var response = await blob.UploadAsync(body, upload, cancel);
             return response.Value.ETag.ToString();
         }

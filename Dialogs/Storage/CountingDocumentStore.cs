@@ -44,7 +44,7 @@ public sealed class CountingDocumentStore(IDocumentStore inner) : IDocumentStore
     }
 
     /// <inheritdoc />
-    public Task<string> WriteAsync(string key, JObject content, WriteCondition condition,
+    public Task<string> WriteAsync(string key, DocumentContent content, WriteCondition condition,
         CancellationToken cancel = default)
     {
         Interlocked.Increment(ref IsState(key) ? ref stateWrites : ref recordWrites);

@@ -63,7 +63,7 @@ public sealed class FileDocumentStore : IDocumentStore
     }
 
     /// <inheritdoc />
-    public async Task<string> WriteAsync(string key, JObject content, WriteCondition condition,
+    public async Task<string> WriteAsync(string key, DocumentContent content, WriteCondition condition,
         CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -165,7 +165,7 @@ public sealed class FileDocumentStore : IDocumentStore
 
     // The spare is written over in place and cut only where the new version is shorter: the version it held is
     // usually no longer, and freeing and allocating its blocks on every write cost more than the write itself.
-    private static void WriteEnvelope(string path, string key, string eTag, JObject content)
+    private static void WriteEnvelope(string path, string key, string eTag, DocumentContent content)
     {
         using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, Unbuffered);
         using (var text = new StreamWriter(file, Utf8, TextBuffer, leaveOpen: true))

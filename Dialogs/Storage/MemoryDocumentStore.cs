@@ -17,7 +17,7 @@ public sealed class MemoryDocumentStore : IDocumentStore
             : null);
 
     /// <inheritdoc />
-    public Task<string> WriteAsync(string key, JObject content, WriteCondition condition,
+    public Task<string> WriteAsync(string key, DocumentContent content, WriteCondition condition,
         CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -31,7 +31,7 @@ public sealed class MemoryDocumentStore : IDocumentStore
             }
 
             var eTag = Guid.NewGuid().ToString("N");
-            documents[key] = new StoredDocument(key, (JObject)content.DeepClone(), eTag);
+            documents[key] = new StoredDocument(key, content.ToJObject(), eTag);
             return Task.FromResult(eTag);
         }
     }

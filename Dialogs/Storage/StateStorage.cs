@@ -54,9 +54,22 @@ public sealed class StateStorage(IDocumentStore documents) : IStorage
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var (key, value) in changes)
         {
-            var content = JObject.FromObject(value, Serializer);
-            var expected = content[ETagKey]?.Type == JTokenType.String ? (string?)content[ETagKey] : null;
-            content.Remove(ETagKey);
+            string? expected;
+            DocumentContent content;
+            if (value is IDictionary<string, object> properties)
+            {
+                // Bot state: written straight from its objects, without its ETag.
+                expected = properties.TryGetValue(ETagKey, out var tag) ? tag as string : null;
+                content = DocumentContent.FromProperties(properties, Serializer, ETagKey);
+            }
+            else
+            {
+                var tree = JObject.FromObject(value, Serializer);
+                expected = tree[ETagKey]?.Type == JTokenType.String ? (string?)tree[ETagKey] : null;
+                tree.Remove(ETagKey);
+                content = tree;
+            }
+
             // State read with no ETag did not exist then: it is created only if nobody created it since.
             var condition = expected switch
             {
