@@ -28,6 +28,20 @@ public abstract class DocumentStoreContract
     }
 
     [Fact]
+    public async Task TextThatLooksLikeATimeIsReadBackAsWritten()
+    {
+        var store = await CreateStoreAsync();
+        // A customer's own words, e.g. a ticket's description, must not come back as a re-formatted date.
+        var said = "2026-11-30T09:15:00+05:00";
+        await store.WriteAsync("tickets/TK-0000-0002", new JObject { ["description"] = said }, WriteCondition.IfNew);
+
+        var stored = await store.ReadAsync("tickets/TK-0000-0002");
+
+        Assert.Equal(JTokenType.String, stored!.Content["description"]!.Type);
+        Assert.Equal(said, (string?)stored.Content["description"]);
+    }
+
+    [Fact]
     public async Task CreateOfAnExistingKeyIsRefused()
     {
         var store = await CreateStoreAsync();

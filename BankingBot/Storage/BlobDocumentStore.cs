@@ -63,7 +63,12 @@ public sealed class BlobDocumentStore : IDocumentStore
         try
         {
             var download = await blob.DownloadContentAsync(cancel);
-            var content = JObject.Parse(download.Value.Content.ToString());
+            // Strings stay strings: text that looks like a time (a customer's words) is not turned into a date.
+            using var reader = new JsonTextReader(new StringReader(download.Value.Content.ToString()))
+            {
+                DateParseHandling = DateParseHandling.None,
+            };
+            var content = JObject.Load(reader);
             return new StoredDocument(key, content, download.Value.Details.ETag.ToString());
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)

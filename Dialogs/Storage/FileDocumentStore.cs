@@ -192,10 +192,12 @@ public sealed class FileDocumentStore : IDocumentStore
         // Readers let a writer replace the file under them (the rename), on every platform.
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
             Unbuffered, FileOptions.SequentialScan);
+        // Strings stay strings: text that looks like a time (a customer's words) is not turned into a date.
         return new JsonTextReader(new StreamReader(file, Utf8, false, TextBuffer))
         {
             CloseInput = true,
             ArrayPool = PooledChars.Instance,
+            DateParseHandling = DateParseHandling.None,
         };
     }
 
