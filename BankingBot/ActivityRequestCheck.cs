@@ -38,7 +38,17 @@ public static class ActivityRequestCheck
 
         // The body is read once into memory of its own size and handed on to the adapter from there (buffering
         // the request instead set aside a 256 KB array for every message, and kept it with the connection).
-        var body = await ReadBodyAsync(request, cancel);
+        MemoryStream? body;
+        try
+        {
+            body = await ReadBodyAsync(request, cancel);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // The client sent the body too slowly or broke it off: its fault, answered without a server error.
+            return Results.Problem("The activity did not arrive whole or in time.", statusCode: e.StatusCode);
+        }
+
         if (body is null)
         {
             return Results.Problem("The activity is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);

@@ -10,7 +10,8 @@ builder.Services.AddDirectLine(builder.Configuration);
 var app = builder.Build();
 if (inline)
 {
-    app.Logger.LogInformation("Socket completions run inline ({Cores} core)", Environment.ProcessorCount);
+    app.Logger.LogInformation("Socket completions run inline ({Cores})",
+        Environment.ProcessorCount == 1 ? "1 core" : $"{Environment.ProcessorCount} cores");
 }
 
 app.MapBankingBot();

@@ -17,7 +17,19 @@ public static class SingleCoreHosting
     {
         ArgumentNullException.ThrowIfNull(webHost);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (!(configuration.GetValue<bool?>("Hosting:InlineCompletions") ?? Environment.ProcessorCount == 1))
+        var setting = configuration["Hosting:InlineCompletions"];
+        bool inline;
+        if (string.IsNullOrWhiteSpace(setting))
+        {
+            inline = Environment.ProcessorCount == 1;
+        }
+        else if (!bool.TryParse(setting, out inline))
+        {
+            throw new InvalidOperationException(
+                $"Hosting:InlineCompletions is '{setting}': it must be true, false, or empty (on with one core).");
+        }
+
+        if (!inline)
         {
             return false;
         }
