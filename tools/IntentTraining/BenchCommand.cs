@@ -37,21 +37,24 @@ public sealed class BenchCommand(RepositoryLayout layout)
 
         var latenciesMs = new double[test.Count];
         int correct = 0, answered = 0, answeredCorrect = 0, shortRankings = 0;
-        long encodedBefore = classifier.EncodedUtterances;
+        int quickAnswered = 0, quickCorrect = 0;
         for (int i = 0; i < test.Count; i++)
         {
+            long encodedBefore = classifier.EncodedUtterances;
             long start = Stopwatch.GetTimestamp();
             IntentPrediction prediction = classifier.Recognize(test[i].Text);
             latenciesMs[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
             bool right = prediction.Top.Intent == test[i].Intent;
+            bool quick = classifier.EncodedUtterances == encodedBefore;
+            quickAnswered += quick ? 1 : 0;
+            quickCorrect += quick && right ? 1 : 0;
             correct += right ? 1 : 0;
             answered += prediction.IsConfident ? 1 : 0;
             answeredCorrect += prediction.IsConfident && right ? 1 : 0;
             shortRankings += prediction.Ranked.Select(s => s.Intent).Distinct().Count() < 3 ? 1 : 0;
         }
 
-        long encoded = classifier.EncodedUtterances - encodedBefore;
         Array.Sort(latenciesMs);
         double accuracy = correct / (double)test.Count;
         double precision = answered == 0 ? 1 : answeredCorrect / (double)answered;
@@ -66,9 +69,11 @@ public sealed class BenchCommand(RepositoryLayout layout)
             + $"{classifier.Abstention.Threshold.ToString("R", CultureInfo.InvariantCulture)}");
         Console.WriteLine($"  answered (share):           {coverage:P2} ({answered}/{test.Count})");
         Console.WriteLine($"  answered precision:         {precision:P2} ({answeredCorrect}/{answered})");
-        Console.WriteLine($"  by the quick model alone:   {(test.Count - encoded) / (double)test.Count:P2} (its rule: "
+        double quickPrecision = quickAnswered == 0 ? 1 : quickCorrect / (double)quickAnswered;
+        Console.WriteLine($"  by the quick model alone:   {quickAnswered / (double)test.Count:P2} "
+            + $"({quickAnswered}/{test.Count}, {quickPrecision:P2} of them right; its rule "
             + $"{classifier.QuickAbstention?.Measure} >= {classifier.QuickAbstention?.Threshold:R}; the sentence "
-            + $"encoder ran for {encoded})");
+            + $"encoder ran for the other {test.Count - quickAnswered})");
         Console.WriteLine($"Rankings with < 3 intents:    {shortRankings}");
         Console.WriteLine($"Latency per utterance (one at a time, after {WarmUpUtterances} warm-up, "
             + $"{Environment.ProcessorCount} cores, load average {loadBefore} before, {LoadAverage()} after):");
@@ -125,7 +130,9 @@ public sealed class BenchCommand(RepositoryLayout layout)
 
     private void WarnIfStale(string modelFolder)
     {
-        foreach (string file in new[] { IntentModel.ManifestFile, IntentModel.WeightsFile })
+        string quick = IntentClassifier.QuickModelFolderName;
+        foreach (string file in new[] { IntentModel.ManifestFile, IntentModel.WeightsFile }
+            .SelectMany(name => new[] { name, Path.Combine(quick, name) }))
         {
             byte[] shipped = File.ReadAllBytes(Path.Combine(modelFolder, file));
             byte[] source = File.ReadAllBytes(Path.Combine(layout.ModelFolder, file));
@@ -143,7 +150,7 @@ public sealed class BenchCommand(RepositoryLayout layout)
         IntentFeatureSettings features = settings.Features;
         SoftmaxTrainingOptions optimizer = settings.Optimizer;
         FinalFitReport final = report.Final;
-        long modelBytes = new DirectoryInfo(modelFolder).GetFiles().Sum(f => f.Length);
+        long modelBytes = new DirectoryInfo(modelFolder).GetFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
         Console.WriteLine("Configuration:");
         Console.WriteLine($"  text: lower-cased, NFKC, whitespace/control characters collapsed, format characters "
@@ -168,6 +175,6 @@ public sealed class BenchCommand(RepositoryLayout layout)
             + $"{report.Holdout.Chosen.Rule.Threshold:R} answered {report.Holdout.Chosen.Coverage:P2} at "
             + $"{report.Holdout.Chosen.Precision:P2}; hold-out accuracy {report.Holdout.Accuracy:P2}");
         Console.WriteLine($"  seeds: hold-out split {settings.SplitSeed}; nothing else is random");
-        Console.WriteLine($"  model folder size: {modelBytes:N0} bytes");
+        Console.WriteLine($"  model folder size (with quick/): {modelBytes:N0} bytes");
     }
 }
