@@ -3,7 +3,18 @@ using BankingBot.Bots;
 using BankingBot.DirectLine;
 
 var builder = WebApplication.CreateBuilder(args);
-var inline = builder.WebHost.UseInlineCompletions(builder.Configuration);
+bool inline;
+try
+{
+    inline = builder.WebHost.UseInlineCompletions(builder.Configuration);
+}
+catch (InvalidOperationException e)
+{
+    // A setting no one can read: said plainly, and the bot does not start.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+
 builder.Services.AddBankingBot(builder.Configuration, builder.Environment);
 builder.Services.AddDirectLine(builder.Configuration);
 
@@ -17,7 +28,8 @@ if (inline)
 app.MapBankingBot();
 app.MapWebChat();
 app.MapDirectLine();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The web host's entry point; public so tests can start the real app.</summary>
 public partial class Program;

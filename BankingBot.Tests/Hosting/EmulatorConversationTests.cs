@@ -106,6 +106,50 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Fact]
+    public async Task ABodySentTooSlowlyGets408WithAReasonAndNoServerError()
+    {
+        await using var bot = await BotProcess.StartAsync(dataFolder);
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, bot.Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes("POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"));
+        var answer = new byte[4096];
+        var read = 0;
+        // One byte a second, far under the server's minimum rate: it gives up after its 5 s grace.
+        for (var second = 0; second < 20 && read == 0; second++)
+        {
+            await stream.WriteAsync(" "u8.ToArray());
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            try
+            {
+                read = await stream.ReadAsync(answer, wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Nothing yet.
+            }
+        }
+
+        var response = Encoding.ASCII.GetString(answer, 0, read);
+        Assert.StartsWith("HTTP/1.1 408", response);
+        Assert.Contains("did not arrive whole or in time", response);
+        Assert.DoesNotContain(BotProcess.Output, line => line.Contains("BadHttpRequestException"));
+    }
+
+    [Fact]
+    public async Task AnUnclearHostingSettingStopsTheBotWithAMessage()
+    {
+        var settings = new Dictionary<string, string> { ["Hosting__InlineCompletions"] = "maybe" };
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => BotProcess.StartAsync(dataFolder, settings));
+
+        Assert.Contains("Hosting:InlineCompletions is 'maybe'", refused.Message);
+        Assert.DoesNotContain("Unhandled exception", refused.Message);
+    }
+
     [Theory]
     [InlineData("{\"type\":\"message\",\"channelId\":\"emulator\",\"from\":{\"id\":\"u\"},\"text\":\"hi\"," +
         "\"conversation\":{\"id\":\"c\"}}")]

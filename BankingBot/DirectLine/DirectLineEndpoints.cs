@@ -77,9 +77,20 @@ public static class DirectLineEndpoints
             return Refused(access.Status);
         }
 
-        var (posted, problem) = request.ContentLength > ActivityRequestCheck.MaxBodyBytes
-            ? (null, null)
-            : await ReadObjectAsync(request);
+        JObject? posted;
+        string? problem;
+        try
+        {
+            (posted, problem) = request.ContentLength > ActivityRequestCheck.MaxBodyBytes
+                ? (null, null)
+                : await ReadObjectAsync(request);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // The client sent the body too slowly or broke it off: its fault, answered without a server error.
+            return Results.Problem("The activity did not arrive whole or in time.", statusCode: e.StatusCode);
+        }
+
         if (posted is null)
         {
             return Results.Problem(problem ?? "The body is not a JSON activity of at most 256 KB.",
