@@ -32,7 +32,8 @@ public interface IDocumentStore
     /// <exception cref="StorageConflictException">
     /// The condition does not hold: another writer got there first.
     /// </exception>
-    Task<string> WriteAsync(string key, DocumentContent content, WriteCondition condition, CancellationToken cancel = default);
+    Task<string> WriteAsync(string key, DocumentContent content, WriteCondition condition,
+        CancellationToken cancel = default);
 
     /// <summary>Deletes the document if it exists; true when something was deleted.</summary>
     Task<bool> DeleteAsync(string key, CancellationToken cancel = default);
