@@ -77,6 +77,15 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>Starts a conversation that begins with the customer's message.</summary>
     public TestFlow Flow() => new(Adapter, Bot);
 
+    /// <summary>Asks for a ticket about a card and answers its questions up to the last one (the e-mail
+    /// address), not checking the replies: the conversation then waits for that last answer.</summary>
+    public TestFlow TicketUpToTheLastAnswer() => Flow()
+        .Send("I want to open a ticket").AssertReply(_ => { }).AssertReply(_ => { })
+        .Send("a card").AssertReply(_ => { })
+        .Send("My replacement card was never delivered").AssertReply(_ => { })
+        .Send("normal").AssertReply(_ => { })
+        .Send("no").AssertReply(_ => { });
+
     /// <summary>What a reply says: its text, or the texts and button titles of its card.</summary>
     public static string Said(IActivity activity)
     {

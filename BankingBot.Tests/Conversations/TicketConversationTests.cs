@@ -67,12 +67,7 @@ public sealed class TicketConversationTests
     public async Task TheSameFinalAnswerDeliveredTwiceCreatesOneTicket()
     {
         await using var bot = BotHarness.Create();
-        await bot.Flow()
-            .Send("I want to open a ticket").AssertReply(_ => { }).AssertReply(_ => { })
-            .Send("a card").AssertReply(_ => { })
-            .Send("My replacement card was never delivered").AssertReply(_ => { })
-            .Send("normal").AssertReply(_ => { })
-            .Send("no").AssertReply(_ => { })
+        await bot.TicketUpToTheLastAnswer()
             .StartTestAsync();
 
         // The channel did not hear back in time and delivers the same activity, with its id, again.
@@ -140,12 +135,7 @@ public sealed class TicketConversationTests
     private static async Task<string> OpenTicketAsync(BotHarness bot, string email)
     {
         string? number = null;
-        await bot.Flow()
-            .Send("I want to open a ticket").AssertReply(_ => { }).AssertReply(_ => { })
-            .Send("a card").AssertReply(_ => { })
-            .Send("My replacement card was never delivered").AssertReply(_ => { })
-            .Send("normal").AssertReply(_ => { })
-            .Send("no").AssertReply(_ => { })
+        await bot.TicketUpToTheLastAnswer()
             .Send(email).AssertReply(a => number = TicketNumbers.Find(BotHarness.Said(a)))
             .StartTestAsync();
         while (bot.Adapter.GetNextReply() is not null)

@@ -14,12 +14,7 @@ public sealed class SlowStorageTests
     {
         var store = new SlowDocumentStore(new MemoryDocumentStore(), TimeSpan.FromMilliseconds(60));
         await using var bot = BotHarness.Create(store: store);
-        await bot.Flow()
-            .Send("I want to open a ticket").AssertReply(_ => { }).AssertReply(_ => { })
-            .Send("a card").AssertReply(_ => { })
-            .Send("My replacement card was never delivered").AssertReply(_ => { })
-            .Send("normal").AssertReply(_ => { })
-            .Send("no").AssertReply(_ => { })
+        await bot.TicketUpToTheLastAnswer()
             .StartTestAsync();
 
         // The channel gave up waiting for the first delivery and sends the same activity again while the first
