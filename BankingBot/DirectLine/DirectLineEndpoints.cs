@@ -87,8 +87,7 @@ public static class DirectLineEndpoints
         }
         catch (BadHttpRequestException e)
         {
-            // The client sent the body too slowly or broke it off: its fault, answered without a server error.
-            return Results.Problem("The activity did not arrive whole or in time.", statusCode: e.StatusCode);
+            return ActivityRequestCheck.BodyNotReceived(e);
         }
 
         if (posted is null)
