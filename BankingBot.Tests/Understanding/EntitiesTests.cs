@@ -1,4 +1,7 @@
 using BankingBot.Dialogs.Understanding;
+using Microsoft.Recognizers.Text;
+using Microsoft.Recognizers.Text.DateTime;
+using Newtonsoft.Json;
 
 namespace BankingBot.Tests.Understanding;
 
@@ -35,4 +38,47 @@ public sealed class EntitiesTests
         var keptPerCall = (GC.GetTotalMemory(forceFullCollection: true) - before) / Calls;
         Assert.True(keptPerCall < 1_000, $"{keptPerCall} bytes kept per date read");
     }
+
+    [Fact]
+    public void TheDateExtractorsRememberOnlyWithinOneReading()
+    {
+        Assert.NotNull(Entities.Time("tomorrow", Now));
+
+        // The English and the shared extractors' caches (date, time, and their periods) are all replaced; a new
+        // version of Recognizers.Text built otherwise fails here rather than silently reading dates 5x slower.
+        Assert.True(DateReadingCache.Replaced >= 4, $"{DateReadingCache.Replaced} caches replaced");
+    }
+
+    [Theory]
+    [InlineData("Monday afternoon")]
+    [InlineData("in three months")]
+    [InlineData("tomorrow at 4pm")]
+    [InlineData("next week or the week after")]
+    [InlineData("between 9 and 11 on the 14th")]
+    [InlineData("any weekday morning after Christmas")]
+    public void DatesReadWithTheCacheAreThoseReadWithout(string said)
+    {
+        var uncached = new DateTimeRecognizer(Culture.English, DateTimeOptions.NoProtoCache).GetDateTimeModel();
+        var cached = new DateTimeRecognizer(Culture.English, DateTimeOptions.None).GetDateTimeModel();
+        var reference = Now.DateTime;
+
+        List<ModelResult> withCache;
+        using (DateReadingCache.Read())
+        {
+            withCache = cached.Parse(said, reference);
+        }
+
+        // A second reading of the same words at another time finds its own dates, not the first reading's.
+        List<ModelResult> later;
+        using (DateReadingCache.Read())
+        {
+            later = cached.Parse(said, reference.AddDays(3));
+        }
+
+        Assert.NotEmpty(withCache);
+        Assert.Equal(Json(uncached.Parse(said, reference)), Json(withCache));
+        Assert.Equal(Json(uncached.Parse(said, reference.AddDays(3))), Json(later));
+    }
+
+    private static string Json(List<ModelResult> results) => JsonConvert.SerializeObject(results);
 }

@@ -35,11 +35,10 @@ public static class Entities
     private static readonly IModel EmailModel = new SequenceRecognizer(Culture).GetEmailModel();
     private static readonly IModel PhoneModel = new SequenceRecognizer(Culture).GetPhoneNumberModel();
 
-    // The date extractors keep their results in process-wide caches keyed by the text and the reference time. The
-    // reference is the customer's "now", new on every call, so those caches never answered twice and only grew with
-    // every date customers gave, up to their size limit (megabytes): NoProtoCache turns them off.
-    private static readonly DateTimeModel DateTimes =
-        new DateTimeRecognizer(Culture, DateTimeOptions.NoProtoCache).GetDateTimeModel();
+    // The date extractors' caches keep what they found for one reading only (DateReadingCache); should they be
+    // out of reach, NoProtoCache turns them off.
+    private static readonly DateTimeModel DateTimes = new DateTimeRecognizer(Culture,
+        DateReadingCache.Install() ? DateTimeOptions.None : DateTimeOptions.NoProtoCache).GetDateTimeModel();
 
     /// <summary>The first number in the text: "12", "fifty thousand", "250k", "1.5 million".</summary>
     public static decimal? Number(string? text)
@@ -94,8 +93,12 @@ public static class Entities
             return null;
         }
 
-        var reference = customerNow.DateTime;
-        var results = DateTimes.Parse(input, reference);
+        List<ModelResult> results;
+        using (DateReadingCache.Read())
+        {
+            results = DateTimes.Parse(input, customerNow.DateTime);
+        }
+
         foreach (var result in results)
         {
             if (result.Resolution?.GetValueOrDefault("values") is not List<Dictionary<string, string>> values)
