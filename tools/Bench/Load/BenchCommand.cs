@@ -95,7 +95,7 @@ internal sealed class BenchCommand(BenchOptions options, HttpClient http)
         await server.WaitUntilListeningAsync(http, StartTimeout);
         var tag = $"{server.Name.Split(' ')[0].ToLowerInvariant()}-{server.Id}";
         var warm = await driver.RunAsync(server.MessagesUri, script,
-            new RunSettings(16, options.WarmUp, options.MaxTurnsPerRun), $"{tag}-warm");
+            new RunSettings(16, options.WarmUp, options.MaxTurnsPerRun, LockStep: options.LockStep), $"{tag}-warm");
         report.PrintWarmUp(server.Name, warm);
 
         var rows = new List<Row>();
@@ -104,7 +104,8 @@ internal sealed class BenchCommand(BenchOptions options, HttpClient http)
             var load = Report.LoadAverage();
             var (cpu, before) = (server.CpuTime(), await server.CountersAsync(http));
             var result = await driver.RunAsync(server.MessagesUri, script,
-                new RunSettings(concurrency, options.RunTime, options.MaxTurnsPerRun), $"{tag}-c{concurrency}");
+                new RunSettings(concurrency, options.RunTime, options.MaxTurnsPerRun, LockStep: options.LockStep),
+                $"{tag}-c{concurrency}");
             var (cpuAfter, after) = (server.CpuTime(), await server.CountersAsync(http));
             server.ThrowIfExited();
             var row = new Row(server.Name, concurrency, result, cpuAfter - cpu, Delta("allocatedBytes"),

@@ -38,6 +38,12 @@ internal sealed record BenchOptions
     /// <summary>Fresh starts of the bot timed to its first answered turn.</summary>
     public int ColdStarts { get; init; } = 3;
 
+    /// <summary>
+    /// True (<c>--start lockstep</c>) to start every conversation of a run at its first step at once, as the benchmark
+    /// did until 2026-12-05; by default they are staggered (see LoadDriver).
+    /// </summary>
+    public bool LockStep { get; init; }
+
     /// <summary>The servers to measure: bot, stock, node.</summary>
     public string[] Servers { get; init; } = ["stock", "node", "bot"];
 
@@ -62,6 +68,15 @@ internal sealed record BenchOptions
                 "--idle" => options with { IdleConversations = Numbers(value) },
                 "--cold-starts" => options with { ColdStarts = Number(value) },
                 "--servers" => options with { Servers = value.Split(',') },
+                "--start" => options with
+                {
+                    LockStep = value switch
+                    {
+                        "lockstep" => true,
+                        "staggered" => false,
+                        _ => throw new ArgumentException("--start is lockstep or staggered."),
+                    },
+                },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }

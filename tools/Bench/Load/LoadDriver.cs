@@ -9,8 +9,12 @@ namespace BankingBot.Bench.Load;
 /// <param name="Duration">No new message is sent after this.</param>
 /// <param name="MaxTurns">No new message is sent after this many either.</param>
 /// <param name="MaxConversations">No new conversation is started after this many.</param>
+/// <param name="LockStep">
+/// Every slot starts its first conversation at the first step at once (the benchmark's way until 2026-12-05),
+/// instead of staggered (see <see cref="LoadDriver"/>).
+/// </param>
 internal sealed record RunSettings(int Concurrency, TimeSpan Duration, int MaxTurns,
-    int MaxConversations = int.MaxValue);
+    int MaxConversations = int.MaxValue, bool LockStep = false);
 
 /// <summary>What one run measured on the load generator's side.</summary>
 /// <param name="StepMeansMs">The mean latency of each step of the script, in the script's order.</param>
@@ -31,6 +35,12 @@ internal sealed record RunResult(int Turns, int Errors, int Conversations, TimeS
 /// after the previous one's HTTP 200, by which time the bot has posted its replies to the <see cref="ReplyEndpoint"/>,
 /// where they are checked against what the script expects. A turn's latency is from sending the message to
 /// its 200. Every run stops by itself, at its duration or its turn limit, whichever comes first.
+/// <para>
+/// Customers do not all start at the same moment: unless the run is in lock step, conversation slot k of n first
+/// holds a conversation that its customer leaves after k/n of the script, so that the slots' full conversations
+/// are spread over the script's steps. In lock step every slot would send the same step at the same time, and
+/// the slowest step (the one question that needs the sentence encoder) would arrive from all slots at once.
+/// </para>
 /// </summary>
 internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
 {
@@ -41,7 +51,8 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
     {
         var state = new RunState(settings, Stopwatch.GetTimestamp());
         var workers = Enumerable.Range(0, settings.Concurrency)
-            .Select(worker => Task.Run(() => WorkerAsync(messages, script, state, $"{tag}-{worker}")))
+            .Select(worker => Task.Run(() => WorkerAsync(messages, script, state, $"{tag}-{worker}",
+                settings.LockStep ? 0 : worker * script.Steps.Count / settings.Concurrency)))
             .ToArray();
         var turns = (await Task.WhenAll(workers)).SelectMany(list => list).ToArray();
         var latencies = turns.Select(turn => turn.Ms).Order().ToArray();
@@ -64,15 +75,17 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
         return response.IsSuccessStatusCode ? received : null;
     }
 
+    // firstLength: the steps of the slot's first conversation, or 0 for a whole one.
     private async Task<List<(int Step, double Ms)>> WorkerAsync(Uri messages, Script script, RunState state,
-        string prefix)
+        string prefix, int firstLength)
     {
         var latencies = new List<(int Step, double Ms)>(4096);
         for (var conversation = 0; state.StartConversation(); conversation++)
         {
             var conversationId = $"{prefix}-{conversation}";
+            var length = conversation == 0 && firstLength > 0 ? firstLength : script.Steps.Count;
             string? ticket = null;
-            for (var index = 0; index < script.Steps.Count && state.StartTurn(); index++)
+            for (var index = 0; index < length && state.StartTurn(); index++)
             {
                 var step = script.Steps[index];
                 var text = Fill(step.Say, ticket);

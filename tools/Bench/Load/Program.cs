@@ -5,8 +5,8 @@ using BankingBot.Bench.Load;
 
 // bench [options]: see BenchCommand and build/bench.sh.
 // talk <messagesUrl> <text>...: says each text in one conversation and prints the replies' texts (for scripts).
-// drive <messagesUrl> echo|one|journey <conversations> <seconds> [--steps]: load only, for a profiler attached to
-// the server; --steps prints each step's mean latency.
+// drive <messagesUrl> echo|one|journey <conversations> <seconds> [--steps] [--lockstep]: load only, for a profiler
+// attached to the server; --steps prints each step's mean latency, --lockstep starts every conversation at once.
 var http = new HttpClient(new SocketsHttpHandler
 {
     UseProxy = false,
@@ -47,7 +47,8 @@ if (args is ["drive", var target, var scriptName, var concurrency, var seconds, 
         _ => Scripts.BankingJourney,
     };
     var result = await new LoadDriver(http, replies).RunAsync(new Uri(target), script,
-        new RunSettings(int.Parse(concurrency), TimeSpan.FromSeconds(int.Parse(seconds)), 1_000_000), "drive-"
+        new RunSettings(int.Parse(concurrency), TimeSpan.FromSeconds(int.Parse(seconds)), 1_000_000,
+            LockStep: driveOptions.Contains("--lockstep")), "drive-"
         + Guid.NewGuid().ToString("N")[..8]);
     Console.WriteLine($"{result.Turns} turns, {result.TurnsPerSecond:F1}/s, p50 {result.Percentile(0.5):F2} ms, "
         + $"p99 {result.Percentile(0.99):F2} ms, {result.Errors} went wrong {result.FirstError}");
@@ -76,7 +77,7 @@ if (args is ["bench", .. var rest])
 }
 
 Console.Error.WriteLine("usage: Load bench [options] | talk <messagesUrl> <text>..."
-    + " | drive <messagesUrl> echo|one|journey <conversations> <seconds> [--steps]");
+    + " | drive <messagesUrl> echo|one|journey <conversations> <seconds> [--steps] [--lockstep]");
 return 1;
 
 // The texts of a reply: its text, its card's text blocks and its buttons' titles (in brackets).

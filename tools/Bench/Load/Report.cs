@@ -43,6 +43,10 @@ internal sealed class Report(BenchOptions options)
             "Load:           HttpClient (SocketsHttpHandler, keep-alive) posting to /api/messages; each conversation"
                 + " sequential (next message after the previous 200), many in parallel;"
                 + $" channel '{Activities.ChannelId}'; replies to {serviceUrl} (Kestrel, in the load generator)",
+            options.LockStep
+                ? "Start:          lock step: every conversation of a run starts at the first step at once"
+                : "Start:          staggered: slot k of n first holds a conversation left after k/n of the script,"
+                    + " so that conversations are spread over the steps (--start lockstep: all at once)",
             $"Runs:           warm-up {options.WarmUp.TotalSeconds:F0} s at 16 conversations, then"
                 + $" {options.RunTime.TotalSeconds:F0} s at each of {string.Join(", ", options.Concurrency)}"
                 + $" conversations (at most {options.MaxTurnsPerRun} turns a run)",
