@@ -86,6 +86,11 @@ public sealed class BotHarness : IAsyncDisposable
         .Send("normal").AssertReply(_ => { })
         .Send("no").AssertReply(_ => { });
 
+    /// <summary>What the customer said, by the transcript in a stored conversation state, oldest first.</summary>
+    public static List<string> CustomerLines(StoredDocument? state) =>
+        state?.Content["transcript"]?.ToObject<Dialogs.Flows.ConversationTranscript>()?.Lines
+            .Where(line => line.From == "customer").Select(line => line.Text).ToList() ?? [];
+
     /// <summary>What a reply says: its text, or the texts and button titles of its card.</summary>
     public static string Said(IActivity activity)
     {

@@ -74,8 +74,7 @@ public sealed class FileStorageConcurrencyTests : IDisposable
         }
 
         var state = await new FileDocumentStore(folder).ReadAsync("state/test/conversations/shared");
-        var said = state!.Content.SelectTokens("transcript.lines[?(@.From == 'customer')].Text")
-            .Select(t => t.ToString()).ToList();
+        var said = BotHarness.CustomerLines(state);
         for (var round = 0; round < Rounds; round++)
         {
             Assert.Contains($"first {round}", said);

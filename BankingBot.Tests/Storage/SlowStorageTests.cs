@@ -58,8 +58,7 @@ public sealed class SlowStorageTests
         Assert.Contains("APR", said);
         Assert.Contains("overdraft", said, StringComparison.OrdinalIgnoreCase);
         var state = await store.ReadAsync($"state/test/conversations/{bot.Adapter.Conversation.Conversation.Id}");
-        var lines = state!.Content.SelectTokens("transcript.lines[?(@.From == 'customer')].Text")
-            .Select(t => t.ToString()).ToList();
+        var lines = BotHarness.CustomerLines(state);
         Assert.Contains("what does APR mean", lines);
         Assert.Contains("what is an overdraft", lines);
     }

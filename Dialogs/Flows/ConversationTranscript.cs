@@ -16,8 +16,8 @@ public sealed class ConversationTranscript
     private const int MaxLines = 30;
     private const int MaxLineLength = 500;
 
-    /// <summary>The lines, oldest first.</summary>
-    [JsonProperty("lines")]
+    /// <summary>The lines, oldest first; each stored as one string (<see cref="TranscriptLineText"/>).</summary>
+    [JsonProperty("lines", ItemConverterType = typeof(TranscriptLineText))]
     public List<TranscriptLine> Lines { get; set; } = [];
 
     /// <summary>
