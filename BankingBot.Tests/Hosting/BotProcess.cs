@@ -85,6 +85,8 @@ public sealed class BotProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                // Until the output streams are read to their end, its last lines may still be on their way.
+                await process.WaitForExitAsync();
                 throw new InvalidOperationException("The bot exited: " + string.Join("\n", Output.TakeLast(30)));
             }
 
