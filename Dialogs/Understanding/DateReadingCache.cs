@@ -36,7 +36,7 @@ public sealed class DateReadingCache : IMemoryCache
 
     private DateReadingCache(int slot) => this.slot = slot;
 
-    /// <summary>How many of the library's caches were replaced (the English and the shared extractors').</summary>
+    /// <summary>How many of the library's caches were replaced: date, time and their periods (8 in 1.8.13).</summary>
     public static int Replaced { get; private set; }
 
     /// <summary>
