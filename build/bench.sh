@@ -45,6 +45,10 @@ taskset -c 0 dotnet "$out/bin/Load/release/Load.dll" bench \
   --stock "$out/bin/EchoBot/release/EchoBot.dll" \
   --node tools/Bench/node-echo/echo.js \
   --data "$work/bot-data" --server-core 1 "$@" || status=$?
+if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then
+  echo "bench: the load generator failed (exit code $status)." >&2
+  exit 1
+fi
 
 # The recognizer alone, on the servers' core now that they are stopped: the training tool's own benchmark
 # (the shipped model on the BANKING77 test split; see tools/IntentTraining/README.md).

@@ -95,7 +95,8 @@ internal sealed class BenchCommand(BenchOptions options, HttpClient http)
         await server.WaitUntilListeningAsync(http, StartTimeout);
         var tag = $"{server.Name.Split(' ')[0].ToLowerInvariant()}-{server.Id}";
         var warm = await driver.RunAsync(server.MessagesUri, script,
-            new RunSettings(16, options.WarmUp, options.MaxTurnsPerRun, LockStep: options.LockStep), $"{tag}-warm");
+            new RunSettings(16, options.WarmUp, options.MaxTurnsPerRun, Staggered: !options.LockStep),
+            $"{tag}-warm");
         report.PrintWarmUp(server.Name, warm);
 
         var rows = new List<Row>();
@@ -104,7 +105,7 @@ internal sealed class BenchCommand(BenchOptions options, HttpClient http)
             var load = Report.LoadAverage();
             var (cpu, before) = (server.CpuTime(), await server.CountersAsync(http));
             var result = await driver.RunAsync(server.MessagesUri, script,
-                new RunSettings(concurrency, options.RunTime, options.MaxTurnsPerRun, LockStep: options.LockStep),
+                new RunSettings(concurrency, options.RunTime, options.MaxTurnsPerRun, Staggered: !options.LockStep),
                 $"{tag}-c{concurrency}");
             var (cpuAfter, after) = (server.CpuTime(), await server.CountersAsync(http));
             server.ThrowIfExited();

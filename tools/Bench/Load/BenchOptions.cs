@@ -39,22 +39,35 @@ internal sealed record BenchOptions
     public int ColdStarts { get; init; } = 3;
 
     /// <summary>
-    /// True (<c>--start lockstep</c>) to start every conversation of a run at its first step at once, as the benchmark
-    /// did until 2026-12-05; by default they are staggered (see LoadDriver).
+    /// True (<c>--lockstep</c>) to start every conversation of a run at its first step at once, as the benchmark did
+    /// until 2026-12-05; by default they are staggered (see LoadDriver).
     /// </summary>
     public bool LockStep { get; init; }
 
     /// <summary>The servers to measure: bot, stock, node.</summary>
     public string[] Servers { get; init; } = ["stock", "node", "bot"];
 
-    /// <summary>Reads <c>--name value</c> pairs.</summary>
+    /// <summary>Reads <c>--name value</c> pairs and the <c>--lockstep</c> flag.</summary>
+    /// <exception cref="ArgumentException">An unknown option, one without its value, or a value not understood.
+    /// </exception>
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions();
-        for (var i = 0; i + 1 < args.Count; i += 2)
+        for (var i = 0; i < args.Count; i++)
         {
-            var value = args[i + 1];
-            options = args[i] switch
+            if (args[i] == "--lockstep")
+            {
+                options = options with { LockStep = true };
+                continue;
+            }
+
+            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"{args[i]} needs a value.");
+            }
+
+            var value = args[++i];
+            options = args[i - 1] switch
             {
                 "--bot" => options with { BotDll = Path.GetFullPath(value) },
                 "--stock" => options with { StockDll = Path.GetFullPath(value) },
@@ -68,23 +81,16 @@ internal sealed record BenchOptions
                 "--idle" => options with { IdleConversations = Numbers(value) },
                 "--cold-starts" => options with { ColdStarts = Number(value) },
                 "--servers" => options with { Servers = value.Split(',') },
-                "--start" => options with
-                {
-                    LockStep = value switch
-                    {
-                        "lockstep" => true,
-                        "staggered" => false,
-                        _ => throw new ArgumentException("--start is lockstep or staggered."),
-                    },
-                },
-                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+                _ => throw new ArgumentException($"Unknown option {args[i - 1]}."),
             };
         }
 
         return options;
     }
 
-    private static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+    private static int Number(string text) => int.TryParse(text, CultureInfo.InvariantCulture, out var number)
+        ? number
+        : throw new ArgumentException($"\"{text}\" is not a whole number.");
 
     private static int[] Numbers(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries)
         .Select(Number).ToArray();

@@ -9,12 +9,12 @@ namespace BankingBot.Bench.Load;
 /// <param name="Duration">No new message is sent after this.</param>
 /// <param name="MaxTurns">No new message is sent after this many either.</param>
 /// <param name="MaxConversations">No new conversation is started after this many.</param>
-/// <param name="LockStep">
-/// Every slot starts its first conversation at the first step at once (the benchmark's way until 2026-12-05),
-/// instead of staggered (see <see cref="LoadDriver"/>).
+/// <param name="Staggered">
+/// Each slot's first conversation is cut short so that the slots spread over the script (see
+/// <see cref="LoadDriver"/>); otherwise every conversation is whole and all slots start at the first step at once.
 /// </param>
 internal sealed record RunSettings(int Concurrency, TimeSpan Duration, int MaxTurns,
-    int MaxConversations = int.MaxValue, bool LockStep = false);
+    int MaxConversations = int.MaxValue, bool Staggered = false);
 
 /// <summary>What one run measured on the load generator's side.</summary>
 /// <param name="StepMeansMs">The mean latency of each step of the script, in the script's order.</param>
@@ -36,10 +36,11 @@ internal sealed record RunResult(int Turns, int Errors, int Conversations, TimeS
 /// where they are checked against what the script expects. A turn's latency is from sending the message to
 /// its 200. Every run stops by itself, at its duration or its turn limit, whichever comes first.
 /// <para>
-/// Customers do not all start at the same moment: unless the run is in lock step, conversation slot k of n first
-/// holds a conversation that its customer leaves after k/n of the script, so that the slots' full conversations
-/// are spread over the script's steps. In lock step every slot would send the same step at the same time, and
-/// the slowest step (the one question that needs the sentence encoder) would arrive from all slots at once.
+/// Customers do not all start at the same moment: in a staggered run, conversation slot k of n first holds a
+/// conversation that its customer leaves after k/n of the script, so that from then on the slots' whole
+/// conversations are spread over the script's steps. In lock step every slot would send the same step at the same
+/// time, and the slowest step (the one question that needs the sentence encoder) would arrive from all slots at
+/// once. The first steps of a run are still sent by many slots together, until their first conversations end.
 /// </para>
 /// </summary>
 internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
@@ -52,7 +53,7 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
         var state = new RunState(settings, Stopwatch.GetTimestamp());
         var workers = Enumerable.Range(0, settings.Concurrency)
             .Select(worker => Task.Run(() => WorkerAsync(messages, script, state, $"{tag}-{worker}",
-                settings.LockStep ? 0 : worker * script.Steps.Count / settings.Concurrency)))
+                settings.Staggered ? worker * script.Steps.Count / settings.Concurrency : 0)))
             .ToArray();
         var turns = (await Task.WhenAll(workers)).SelectMany(list => list).ToArray();
         var latencies = turns.Select(turn => turn.Ms).Order().ToArray();

@@ -48,7 +48,7 @@ if (args is ["drive", var target, var scriptName, var concurrency, var seconds, 
     };
     var result = await new LoadDriver(http, replies).RunAsync(new Uri(target), script,
         new RunSettings(int.Parse(concurrency), TimeSpan.FromSeconds(int.Parse(seconds)), 1_000_000,
-            LockStep: driveOptions.Contains("--lockstep")), "drive-"
+            Staggered: !driveOptions.Contains("--lockstep")), "drive-"
         + Guid.NewGuid().ToString("N")[..8]);
     Console.WriteLine($"{result.Turns} turns, {result.TurnsPerSecond:F1}/s, p50 {result.Percentile(0.5):F2} ms, "
         + $"p99 {result.Percentile(0.99):F2} ms, {result.Errors} went wrong {result.FirstError}");
@@ -73,7 +73,18 @@ if (args is ["soak", var dll, var soakConcurrency, var soakJourneys, var soakSec
 
 if (args is ["bench", .. var rest])
 {
-    return await new BenchCommand(BenchOptions.Parse(rest), http).RunAsync();
+    BenchOptions options;
+    try
+    {
+        options = BenchOptions.Parse(rest);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine($"bench: {e.Message}");
+        return 1;
+    }
+
+    return await new BenchCommand(options, http).RunAsync();
 }
 
 Console.Error.WriteLine("usage: Load bench [options] | talk <messagesUrl> <text>..."

@@ -46,7 +46,7 @@ internal sealed class Report(BenchOptions options)
             options.LockStep
                 ? "Start:          lock step: every conversation of a run starts at the first step at once"
                 : "Start:          staggered: slot k of n first holds a conversation left after k/n of the script,"
-                    + " so that conversations are spread over the steps (--start lockstep: all at once)",
+                    + " so that conversations are spread over the steps (--lockstep: all at once)",
             $"Runs:           warm-up {options.WarmUp.TotalSeconds:F0} s at 16 conversations, then"
                 + $" {options.RunTime.TotalSeconds:F0} s at each of {string.Join(", ", options.Concurrency)}"
                 + $" conversations (at most {options.MaxTurnsPerRun} turns a run)",
