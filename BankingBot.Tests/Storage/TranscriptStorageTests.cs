@@ -64,12 +64,29 @@ public sealed class TranscriptStorageTests : IDisposable
     }
 
     [Fact]
-    public async Task ALineThatIsNotTimeFromTextIsRefusedNotMisread()
+    public async Task ADamagedLineIsKeptAsItsTextAndTheRestIsRead()
     {
-        var broken = JObject.Parse("""{"transcript": {"lines": ["customer said hello"]}}""");
-        await documents.WriteAsync("state/emulator/conversations/c1", broken, WriteCondition.IfNew);
+        // Edited by hand or damaged: the transcript only informs staff and must not stop the conversation.
+        var damaged = JObject.Parse("""
+            {"transcript": {"lines": [
+              "customer said hello",
+              {"At": "not a date", "From": "customer", "Text": "hi"},
+              42,
+              "2026-12-05T09:15:30.1230000+01:00|customer|I lost my card"
+            ]}}
+            """);
+        await documents.WriteAsync("state/emulator/conversations/c1", damaged, WriteCondition.IfNew);
 
-        await Assert.ThrowsAsync<Newtonsoft.Json.JsonSerializationException>(ReadTranscriptAsync);
+        var read = await ReadTranscriptAsync();
+
+        Assert.Equal(
+            [
+                new TranscriptLine(default, "unknown", "customer said hello"),
+                new TranscriptLine(default, "unknown", """{"At":"not a date","From":"customer","Text":"hi"}"""),
+                new TranscriptLine(default, "unknown", "42"),
+                new TranscriptLine(Morning, "customer", "I lost my card"),
+            ],
+            read.Lines);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

@@ -8,7 +8,9 @@ namespace BankingBot.Dialogs.Flows;
 /// A transcript line in conversation state as one string, <c>time|from|text</c> (the time in the round-trip
 /// format), instead of an object of three properties. The transcript is read and written on every turn and was
 /// the largest part of its cost in JSON: 30 objects built as tokens, then each through its constructor with the
-/// time parsed by culture. Lines stored as objects by earlier versions are still read.
+/// time parsed by culture. Lines stored as objects by earlier versions are still read. A line that cannot be read
+/// (a damaged state file) is kept as its text from "unknown": the transcript only informs staff, and must not stop
+/// the conversation it belongs to.
 /// </summary>
 public sealed class TranscriptLineText : JsonConverter<TranscriptLine>
 {
@@ -37,8 +39,8 @@ public sealed class TranscriptLineText : JsonConverter<TranscriptLine>
         {
             JsonToken.Null => null,
             JsonToken.String => Parse((string)reader.Value!),
-            JsonToken.StartObject => FromObject(JObject.Load(reader), serializer),
-            _ => throw new JsonSerializationException($"A transcript line cannot be read from {reader.TokenType}."),
+            JsonToken.StartObject => FromObject(JObject.Load(reader)),
+            _ => Unreadable(JToken.ReadFrom(reader).ToString(Formatting.None)),
         };
     }
 
@@ -46,18 +48,22 @@ public sealed class TranscriptLineText : JsonConverter<TranscriptLine>
     {
         var afterTime = line.IndexOf(Separator, StringComparison.Ordinal);
         var afterFrom = afterTime < 0 ? -1 : line.IndexOf(Separator, afterTime + 1);
-        if (afterFrom < 0 || !DateTimeOffset.TryParseExact(line.AsSpan(0, afterTime), "O",
-                CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-        {
-            throw new JsonSerializationException("A transcript line is not in the form time|from|text.");
-        }
-
-        return new TranscriptLine(at, line[(afterTime + 1)..afterFrom], line[(afterFrom + 1)..]);
+        return afterFrom >= 0 && TimeOf(line[..afterTime]) is { } at
+            ? new TranscriptLine(at, line[(afterTime + 1)..afterFrom], line[(afterFrom + 1)..])
+            : Unreadable(line);
     }
 
     // The form before 2026-12-05: {"At": ..., "From": ..., "Text": ...}.
-    private static TranscriptLine FromObject(JObject line, JsonSerializer serializer) => new(
-        line["At"]?.ToObject<DateTimeOffset>(serializer) ?? default,
-        (string?)line["From"] ?? string.Empty,
-        (string?)line["Text"] ?? string.Empty);
+    private static TranscriptLine FromObject(JObject line) =>
+        line["At"]?.Type is JTokenType.String or JTokenType.Date && TimeOf(line.Value<string>("At")) is { } at
+            && line["From"]?.Type == JTokenType.String && line["Text"]?.Type == JTokenType.String
+            ? new TranscriptLine(at, line.Value<string>("From")!, line.Value<string>("Text")!)
+            : Unreadable(line.ToString(Formatting.None));
+
+    private static DateTimeOffset? TimeOf(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            ? at
+            : null;
+
+    private static TranscriptLine Unreadable(string stored) => new(default, "unknown", stored);
 }
