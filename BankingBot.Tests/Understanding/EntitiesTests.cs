@@ -20,6 +20,22 @@ public sealed class EntitiesTests
         Assert.True(time.Start.Hour >= 12);
     }
 
+    [Theory]
+    [InlineData("Monday at 10", 7, 10, 0)]
+    [InlineData("Tuesday at 10:30", 8, 10, 30)]
+    [InlineData("Friday at 9", 4, 21, 0)]
+    [InlineData("today at 4", 4, 16, 0)]
+    [InlineData("Friday", 4, 0, 0)]
+    [InlineData("tomorrow at 8", 5, 8, 0)]
+    public void AnHourWithoutAmOrPmIsTheFirstStillAhead(string said, int day, int hour, int minute)
+    {
+        // Friday 4 December, 10:30: "at 10" on Monday is the morning; at 9 today the morning has gone.
+        var time = Entities.Time(said, Now);
+
+        Assert.NotNull(time);
+        Assert.Equal(new DateTime(2026, 12, day, hour, minute, 0), time.Start.DateTime);
+    }
+
     [Fact]
     public void ReadingDatesKeepsNothingInMemoryPerCall()
     {

@@ -106,8 +106,9 @@ public static class Entities
                 continue;
             }
 
-            // Ambiguous expressions ("Friday") resolve both ways; the future one is what a customer means.
-            var chosen = values.LastOrDefault(v => Start(v, customerNow) is { } s && s >= customerNow.AddDays(-1))
+            // Ambiguous expressions resolve several ways ("Friday": last week's and the coming one; "Monday at 10":
+            // morning and evening): a customer means the first one still ahead.
+            var chosen = values.Where(v => StillAhead(v, customerNow)).MinBy(v => Start(v, customerNow))
                 ?? values.LastOrDefault();
             if (chosen is not null && Start(chosen, customerNow) is { } start)
             {
@@ -128,6 +129,19 @@ public static class Entities
     public static string? Phone(string? text) => Clip(text) is { } input
         ? PhoneModel.Parse(input).FirstOrDefault()?.Resolution?.GetValueOrDefault("value") as string
         : null;
+
+    // A time or period is ahead until it ends; a day without a time, while it lasts.
+    private static bool StillAhead(Dictionary<string, string> value, DateTimeOffset now)
+    {
+        if (Parse(value.GetValueOrDefault("end"), now) is { } end)
+        {
+            return end > now;
+        }
+
+        var hasTime = value.GetValueOrDefault("timex")?.Contains('T', StringComparison.Ordinal) == true;
+        return Start(value, now) is { } start
+            && start >= (hasTime ? now : new DateTimeOffset(now.Date, now.Offset));
+    }
 
     private static DateTimeOffset? Start(Dictionary<string, string> value, DateTimeOffset now) =>
         Parse(value.GetValueOrDefault("value") ?? value.GetValueOrDefault("start"), now);
