@@ -72,6 +72,7 @@ public sealed class TranscriptStorageTests : IDisposable
               "customer said hello",
               {"At": "not a date", "From": "customer", "Text": "hi"},
               42,
+              null,
               "2026-12-05T09:15:30.1230000+01:00|customer|I lost my card"
             ]}}
             """);
@@ -84,6 +85,7 @@ public sealed class TranscriptStorageTests : IDisposable
                 new TranscriptLine(default, "unknown", "customer said hello"),
                 new TranscriptLine(default, "unknown", """{"At":"not a date","From":"customer","Text":"hi"}"""),
                 new TranscriptLine(default, "unknown", "42"),
+                new TranscriptLine(default, "unknown", string.Empty),
                 new TranscriptLine(Morning, "customer", "I lost my card"),
             ],
             read.Lines);

@@ -27,9 +27,14 @@ public sealed class EntitiesTests
     [InlineData("today at 4", 4, 16, 0)]
     [InlineData("Friday", 4, 0, 0)]
     [InlineData("tomorrow at 8", 5, 8, 0)]
-    public void AnHourWithoutAmOrPmIsTheFirstStillAhead(string said, int day, int hour, int minute)
+    [InlineData("Monday at 4", 7, 16, 0)]
+    [InlineData("Wednesday at 5:30", 9, 17, 30)]
+    [InlineData("Thursday at 12", 10, 12, 0)]
+    [InlineData("Monday at 2", 7, 14, 0)]
+    public void AnHourWithoutAmOrPmIsTheFirstStillAheadWhenPeopleAreUp(string said, int day, int hour, int minute)
     {
-        // Friday 4 December, 10:30: "at 10" on Monday is the morning; at 9 today the morning has gone.
+        // Friday 4 December, 10:30: "at 10" on Monday is the morning, "at 4" the afternoon, "at 12" noon; at 9
+        // today the morning has gone.
         var time = Entities.Time(said, Now);
 
         Assert.NotNull(time);

@@ -37,7 +37,7 @@ public sealed class TranscriptLineText : JsonConverter<TranscriptLine>
         ArgumentNullException.ThrowIfNull(reader);
         return reader.TokenType switch
         {
-            JsonToken.Null => null,
+            JsonToken.Null => Unreadable(string.Empty),
             JsonToken.String => Parse((string)reader.Value!),
             JsonToken.StartObject => FromObject(JObject.Load(reader)),
             _ => Unreadable(JToken.ReadFrom(reader).ToString(Formatting.None)),

@@ -106,10 +106,13 @@ public static class Entities
                 continue;
             }
 
-            // Ambiguous expressions resolve several ways ("Friday": last week's and the coming one; "Monday at 10":
-            // morning and evening): a customer means the first one still ahead.
-            var chosen = values.Where(v => StillAhead(v, customerNow)).MinBy(v => Start(v, customerNow))
-                ?? values.LastOrDefault();
+            // Ambiguous expressions resolve several ways ("Friday": last week's and the coming one; "Monday at 4":
+            // 04:00 and 16:00): a customer means one still ahead, a time of day when people are up if there is
+            // one ("at 4" is 16:00, "at 10" is 10:00, "at 12" noon), and of those the first.
+            var chosen = values.Where(v => StillAhead(v, customerNow))
+                .OrderBy(v => AtNight(v, customerNow))
+                .ThenBy(v => Start(v, customerNow))
+                .FirstOrDefault() ?? values.LastOrDefault();
             if (chosen is not null && Start(chosen, customerNow) is { } start)
             {
                 return new SpokenTime(chosen.GetValueOrDefault("timex") ?? string.Empty, start,
@@ -130,6 +133,13 @@ public static class Entities
         ? PhoneModel.Parse(input).FirstOrDefault()?.Resolution?.GetValueOrDefault("value") as string
         : null;
 
+    // A time read from a bare hour that falls outside 07:00-21:59; days without a time never do.
+    private static bool AtNight(Dictionary<string, string> value, DateTimeOffset now) =>
+        HasTime(value) && Start(value, now) is { Hour: < 7 or >= 22 };
+
+    private static bool HasTime(Dictionary<string, string> value) =>
+        value.GetValueOrDefault("timex")?.Contains('T', StringComparison.Ordinal) == true;
+
     // A time or period is ahead until it ends; a day without a time, while it lasts.
     private static bool StillAhead(Dictionary<string, string> value, DateTimeOffset now)
     {
@@ -138,9 +148,8 @@ public static class Entities
             return end > now;
         }
 
-        var hasTime = value.GetValueOrDefault("timex")?.Contains('T', StringComparison.Ordinal) == true;
         return Start(value, now) is { } start
-            && start >= (hasTime ? now : new DateTimeOffset(now.Date, now.Offset));
+            && start >= (HasTime(value) ? now : new DateTimeOffset(now.Date, now.Offset));
     }
 
     private static DateTimeOffset? Start(Dictionary<string, string> value, DateTimeOffset now) =>
