@@ -17,9 +17,11 @@ internal sealed record RunSettings(int Concurrency, TimeSpan Duration, int MaxTu
     int MaxConversations = int.MaxValue, bool Staggered = false);
 
 /// <summary>What one run measured on the load generator's side.</summary>
+/// <param name="Conversations">Conversations started.</param>
+/// <param name="Completed">Conversations that went through the whole script, every reply as expected.</param>
 /// <param name="StepMeansMs">The mean latency of each step of the script, in the script's order.</param>
-internal sealed record RunResult(int Turns, int Errors, int Conversations, TimeSpan Elapsed, double[] LatenciesMs,
-    string? FirstError, double[] StepMeansMs)
+internal sealed record RunResult(int Turns, int Errors, int Conversations, int Completed, TimeSpan Elapsed,
+    double[] LatenciesMs, string? FirstError, double[] StepMeansMs)
 {
     /// <summary>Answered turns per second of wall time.</summary>
     public double TurnsPerSecond => Turns / Elapsed.TotalSeconds;
@@ -61,7 +63,7 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
             .Select(step => turns.Where(turn => turn.Step == step).Select(turn => turn.Ms).DefaultIfEmpty(double.NaN)
                 .Average())
             .ToArray();
-        return new RunResult(latencies.Length, state.Errors, state.Conversations,
+        return new RunResult(latencies.Length, state.Errors, state.Conversations, state.Completed,
             Stopwatch.GetElapsedTime(state.Start), latencies, state.FirstError, stepMeans);
     }
 
@@ -86,6 +88,7 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
             var conversationId = $"{prefix}-{conversation}";
             var length = conversation == 0 && firstLength > 0 ? firstLength : script.Steps.Count;
             string? ticket = null;
+            var answered = 0;
             for (var index = 0; index < length && state.StartTurn(); index++)
             {
                 var step = script.Steps[index];
@@ -117,6 +120,13 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
                 {
                     ticket = TicketOf(said);
                 }
+
+                answered++;
+            }
+
+            if (answered == script.Steps.Count)
+            {
+                state.Complete();
             }
 
             replies.Take(conversationId);
@@ -143,8 +153,13 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
         private int turns;
         private int conversations;
         private int errors;
+        private int completed;
 
         public long Start => start;
+
+        public int Completed => completed;
+
+        public void Complete() => Interlocked.Increment(ref completed);
 
         public int Errors => errors;
 
