@@ -75,12 +75,12 @@ internal sealed record BenchOptions
                 "--data" => options with { DataFolder = Path.GetFullPath(value) },
                 "--server-core" => options with { ServerCore = value },
                 "--seconds" => options with { RunTime = TimeSpan.FromSeconds(Number(value)) },
-                "--warmup" => options with { WarmUp = TimeSpan.FromSeconds(Number(value)) },
+                "--warmup" => options with { WarmUp = TimeSpan.FromSeconds(Number(value, least: 0)) },
                 "--max-turns" => options with { MaxTurnsPerRun = Number(value) },
                 "--concurrency" => options with { Concurrency = Numbers(value) },
                 "--idle" => options with { IdleConversations = Numbers(value) },
                 "--cold-starts" => options with { ColdStarts = Number(value) },
-                "--servers" => options with { Servers = value.Split(',') },
+                "--servers" => options with { Servers = ServerList(value) },
                 _ => throw new ArgumentException($"Unknown option {args[i - 1]}."),
             };
         }
@@ -88,9 +88,18 @@ internal sealed record BenchOptions
         return options;
     }
 
-    private static int Number(string text) => int.TryParse(text, CultureInfo.InvariantCulture, out var number)
-        ? number
-        : throw new ArgumentException($"\"{text}\" is not a whole number.");
+    private static int Number(string text, int least = 1) =>
+        int.TryParse(text, CultureInfo.InvariantCulture, out var number) && number >= least
+            ? number
+            : throw new ArgumentException($"\"{text}\" is not a whole number of at least {least}.");
+
+    private static string[] ServerList(string text)
+    {
+        var servers = text.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        return servers.Length > 0 && servers.All(name => name is "stock" or "node" or "bot")
+            ? servers
+            : throw new ArgumentException($"--servers takes stock, node and bot, comma-separated, not \"{text}\".");
+    }
 
     private static int[] Numbers(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries)
         .Select(Number).ToArray();
