@@ -133,7 +133,7 @@ public static class Entities
         ? PhoneModel.Parse(input).FirstOrDefault()?.Resolution?.GetValueOrDefault("value") as string
         : null;
 
-    // A time read from a bare hour that falls outside 07:00-21:59; days without a time never do.
+    // A time of day outside 07:00-21:59 (of a bare hour's two readings, the one at night); a day without a time is not.
     private static bool AtNight(Dictionary<string, string> value, DateTimeOffset now) =>
         HasTime(value) && Start(value, now) is { Hour: < 7 or >= 22 };
 
