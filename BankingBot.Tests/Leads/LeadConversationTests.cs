@@ -197,6 +197,33 @@ public sealed class LeadConversationTests
         Assert.Contains("How much would you like to borrow?", retry);
     }
 
+    [Theory]
+    [InlineData("at 3", "Friday 4 December, 15:00")]
+    [InlineData("10am", "Friday 4 December, 10:00")]
+    [InlineData("in the morning", "Friday 4 December, 08:00")]
+    public async Task ATimeGivenAfterTheDayIsThatTimeOnThatDay(string time, string when)
+    {
+        await using var bot = BotHarness.Create();
+        var chat = new CustomerChat(bot) { TimeZone = "Europe/London" };
+        await chat.SayAsync("open a business account");
+        await chat.TapAsync("Card payments");
+        await chat.SayAsync("120k");
+        await chat.TapAsync("Not sure yet");
+        await chat.TapAsync("Yes");
+        await chat.SayAsync("We run a bakery");
+        await chat.SayAsync("4");
+        await chat.TapAsync("Over 3 years");
+        await chat.TapAsync("Yes");
+        await chat.SayAsync("Robin Lee");
+        await chat.SayAsync("robin@bakery.example");
+        await chat.SayAsync("+44 20 7946 0018");
+
+        Assert.Contains("And at what time of day?", await chat.SayAsync("Friday"));
+        var summary = await chat.SayAsync(time);
+
+        Assert.True(summary.Contains($"{when} (Europe/London)", StringComparison.Ordinal), summary);
+    }
+
     [Fact]
     public async Task ACallOutsideBusinessHoursIsPromisedForTheNextOpening()
     {

@@ -32,9 +32,45 @@ public sealed class NumberPrompt(string id, PromptValidator<decimal>? validator 
 public sealed class AmountPrompt(string id, PromptValidator<Money>? validator = null)
     : EntityPrompt<Money>(id, (text, _) => Entities.Amount(text), validator);
 
-/// <summary>Asks for a date or time, resolved against the customer's own local time.</summary>
+/// <summary>
+/// Asks for a date or time, resolved against the customer's own local time. A time alone after a day alone
+/// ("Friday", then, asked for the time, "at 3") is that time on that day.
+/// </summary>
 public sealed class DateTimePrompt(string id, PromptValidator<SpokenTime>? validator = null)
-    : EntityPrompt<SpokenTime>(id, (text, dc) => Entities.Time(text, dc.Clock.Now), validator);
+    : Prompt<SpokenTime>(id, validator)
+{
+    // The day of an earlier answer that gave no time, as yyyy-MM-dd.
+    private const string DayKey = "day";
+
+    /// <inheritdoc />
+    protected override Task<PromptRecognition<SpokenTime>> RecognizeAsync(
+        DialogContext dc, PromptInput input, PromptOptions options, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        ArgumentNullException.ThrowIfNull(input);
+        var now = dc.Clock.Now;
+        var instance = dc.ActiveDialog!;
+        var said = Entities.Time(input.Answer, now);
+        if (said is { Timex: ['T', ..] } && DateOnly.TryParseExact(instance.Get<string>(DayKey), "yyyy-MM-dd",
+                out var day) && day > DateOnly.FromDateTime(now.DateTime))
+        {
+            // Read again as if said at the start of that day.
+            said = Entities.Time(input.Answer, new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), now.Offset))
+                ?? said;
+        }
+
+        if (said is { Timex: var timex } && timex.Length > 0 && !timex.Contains('T', StringComparison.Ordinal)
+            && timex is not ("PRESENT_REF" or "FUTURE_REF"))
+        {
+            instance.Set(DayKey, DateOnly.FromDateTime(said.Start.DateTime).ToString("yyyy-MM-dd",
+                System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return Task.FromResult(said is null
+            ? PromptRecognition<SpokenTime>.Failed
+            : PromptRecognition<SpokenTime>.Of(said));
+    }
+}
 
 /// <summary>Asks for an e-mail address.</summary>
 public sealed class EmailPrompt(string id, PromptValidator<string>? validator = null)
