@@ -204,19 +204,7 @@ public sealed class LeadConversationTests
     public async Task ATimeGivenAfterTheDayIsThatTimeOnThatDay(string time, string when)
     {
         await using var bot = BotHarness.Create();
-        var chat = new CustomerChat(bot) { TimeZone = "Europe/London" };
-        await chat.SayAsync("open a business account");
-        await chat.TapAsync("Card payments");
-        await chat.SayAsync("120k");
-        await chat.TapAsync("Not sure yet");
-        await chat.TapAsync("Yes");
-        await chat.SayAsync("We run a bakery");
-        await chat.SayAsync("4");
-        await chat.TapAsync("Over 3 years");
-        await chat.TapAsync("Yes");
-        await chat.SayAsync("Robin Lee");
-        await chat.SayAsync("robin@bakery.example");
-        await chat.SayAsync("+44 20 7946 0018");
+        var chat = await BusinessLeadUpToTheCallTimeAsync(bot, "Europe/London");
 
         Assert.Contains("And at what time of day?", await chat.SayAsync("Friday"));
         var summary = await chat.SayAsync(time);
@@ -228,19 +216,7 @@ public sealed class LeadConversationTests
     public async Task ACallOutsideBusinessHoursIsPromisedForTheNextOpening()
     {
         await using var bot = BotHarness.Create();
-        var chat = new CustomerChat(bot) { TimeZone = "America/New_York" };
-        await chat.SayAsync("open a business account");
-        await chat.TapAsync("Card payments");
-        await chat.SayAsync("120k");
-        await chat.TapAsync("Not sure yet");
-        await chat.TapAsync("Yes");
-        await chat.SayAsync("We run a bakery");
-        await chat.SayAsync("4");
-        await chat.TapAsync("Over 3 years");
-        await chat.TapAsync("Yes");
-        await chat.SayAsync("Robin Lee");
-        await chat.SayAsync("robin@bakery.example");
-        await chat.SayAsync("+1 212 555 0182");
+        var chat = await BusinessLeadUpToTheCallTimeAsync(bot, "America/New_York");
 
         var summary = await chat.SayAsync("tomorrow at 6pm");
 
@@ -252,5 +228,24 @@ public sealed class LeadConversationTests
         Assert.Contains("What it does: We run a bakery", lead.Summary);
         Assert.Contains("+15 business trading for a year or more", lead.Reasons);
         Assert.Contains("-5 has no time in mind yet", lead.Reasons);
+    }
+
+    // A business-account lead by a customer in the given time zone, up to "When would suit you for a call?".
+    private static async Task<CustomerChat> BusinessLeadUpToTheCallTimeAsync(BotHarness bot, string timeZone)
+    {
+        var chat = new CustomerChat(bot) { TimeZone = timeZone };
+        await chat.SayAsync("open a business account");
+        await chat.TapAsync("Card payments");
+        await chat.SayAsync("120k");
+        await chat.TapAsync("Not sure yet");
+        await chat.TapAsync("Yes");
+        await chat.SayAsync("We run a bakery");
+        await chat.SayAsync("4");
+        await chat.TapAsync("Over 3 years");
+        await chat.TapAsync("Yes");
+        await chat.SayAsync("Robin Lee");
+        await chat.SayAsync("robin@bakery.example");
+        Assert.Contains("When would suit you for a call?", await chat.SayAsync("+1 212 555 0182"));
+        return chat;
     }
 }
