@@ -8,6 +8,13 @@ cd "$(dirname "$0")/.."
 concurrency="${1:-200}"
 journeys="${2:-5000}"
 seconds="${3:-300}"
+for value in "$concurrency" "$journeys" "$seconds"; do
+  if ! [[ "$value" =~ ^[1-9][0-9]{0,6}$ ]]; then
+    echo "load: concurrency, journeys and seconds are whole numbers of at least 1, not '$value'." >&2
+    echo "Usage: bash build/load.sh [concurrency=200] [journeys=5000] [seconds=300]" >&2
+    exit 1
+  fi
+done
 out="artifacts/load"
 mkdir -p artifacts
 for project in BankingBot tools/Bench/Load; do
