@@ -26,8 +26,8 @@ public sealed class TranscriptLineText : JsonConverter<TranscriptLine>
             return;
         }
 
-        writer.WriteValue(string.Concat(value.At.ToString("O", CultureInfo.InvariantCulture), "|", value.From, "|",
-            value.Text));
+        writer.WriteValue(
+            $"{value.At.ToString("O", CultureInfo.InvariantCulture)}{Separator}{value.From}{Separator}{value.Text}");
     }
 
     /// <inheritdoc />

@@ -265,7 +265,7 @@ public sealed class LeadDialog : ComponentDialog
         var said = check.Recognized.Value!;
         var clock = check.Dialog.Clock;
         var instant = InstantOf(said, clock);
-        check.RetryMessage = !IsNow(said) && !said.Timex.Contains('T')
+        check.RetryMessage = said.IsDayOnly
             ? "And at what time of day? For example \"tomorrow at 10am\" or \"Friday afternoon\"."
             : instant < clock.Now.AddMinutes(-5) ? "That time has already passed. When would suit you for a call?"
             : instant > clock.Now.AddDays(MaxDaysToContact) ? "That's quite far off. Please pick a time within the " +
@@ -274,13 +274,11 @@ public sealed class LeadDialog : ComponentDialog
         return Task.FromResult(check.RetryMessage is null);
     }
 
-    private static bool IsNow(SpokenTime said) => said.Timex is "PRESENT_REF" or "FUTURE_REF";
-
     // The recognizer gives wall-clock time with today's offset; the offset of the day itself may differ
     // (summer time), so the instant is worked out from the customer's zone for that wall-clock time.
     private static DateTimeOffset InstantOf(SpokenTime said, CustomerClock clock)
     {
-        if (IsNow(said))
+        if (said.IsNow)
         {
             return clock.Now.ToUniversalTime();
         }

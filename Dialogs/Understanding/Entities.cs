@@ -17,7 +17,14 @@ public sealed record Money(decimal Amount, string? Currency)
 }
 
 /// <summary>A date or time the customer said, resolved in their time zone.</summary>
-public sealed record SpokenTime(string Timex, DateTimeOffset Start, DateTimeOffset? End, string Text);
+public sealed record SpokenTime(string Timex, DateTimeOffset Start, DateTimeOffset? End, string Text)
+{
+    /// <summary>"now", "right away", "as soon as possible".</summary>
+    public bool IsNow => Timex is "PRESENT_REF" or "FUTURE_REF";
+
+    /// <summary>A day without a time of day ("Friday", "the 14th").</summary>
+    public bool IsDayOnly => !IsNow && !Timex.Contains('T', StringComparison.Ordinal);
+}
 
 /// <summary>
 /// Numbers, amounts, dates, e-mail addresses and phone numbers in the customer's words, read with the

@@ -59,8 +59,7 @@ public sealed class DateTimePrompt(string id, PromptValidator<SpokenTime>? valid
                 ?? said;
         }
 
-        if (said is { Timex: var timex } && timex.Length > 0 && !timex.Contains('T', StringComparison.Ordinal)
-            && timex is not ("PRESENT_REF" or "FUTURE_REF"))
+        if (said is { IsDayOnly: true })
         {
             instance.Set(DayKey, DateOnly.FromDateTime(said.Start.DateTime).ToString("yyyy-MM-dd",
                 System.Globalization.CultureInfo.InvariantCulture));
