@@ -102,11 +102,18 @@ internal sealed class BenchCommand(BenchOptions options, HttpClient http)
         var rows = new List<Row>();
         foreach (var concurrency in options.Concurrency)
         {
-            var load = Report.LoadAverage();
-            var (cpu, before) = (server.CpuTime(), await server.CountersAsync(http));
+            // The server's counters are read when the run's settling start is over, where its measurement begins.
+            var load = string.Empty;
+            var cpu = TimeSpan.Zero;
+            var before = default(JsonElement);
             var result = await driver.RunAsync(server.MessagesUri, script,
-                new RunSettings(concurrency, options.RunTime, options.MaxTurnsPerRun, Staggered: !options.LockStep),
-                $"{tag}-c{concurrency}");
+                new RunSettings(concurrency, options.Settle + options.RunTime, options.MaxTurnsPerRun,
+                    Staggered: !options.LockStep, Settle: options.Settle),
+                $"{tag}-c{concurrency}", async () =>
+                {
+                    load = Report.LoadAverage();
+                    (cpu, before) = (server.CpuTime(), await server.CountersAsync(http));
+                });
             var (cpuAfter, after) = (server.CpuTime(), await server.CountersAsync(http));
             server.ThrowIfExited();
             var row = new Row(server.Name, concurrency, result, cpuAfter - cpu, Delta("allocatedBytes"),

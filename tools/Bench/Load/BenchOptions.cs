@@ -23,6 +23,12 @@ internal sealed record BenchOptions
     /// <summary>Length of each measured run.</summary>
     public TimeSpan RunTime { get; init; } = TimeSpan.FromSeconds(8);
 
+    /// <summary>
+    /// The unmeasured start of each measured run: all its conversations begin together, and the load generator's
+    /// own start (its first turns, all at once) is not the server's steady state.
+    /// </summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Length of the unmeasured warm-up of each server.</summary>
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -75,6 +81,7 @@ internal sealed record BenchOptions
                 "--data" => options with { DataFolder = Path.GetFullPath(value) },
                 "--server-core" => options with { ServerCore = value },
                 "--seconds" => options with { RunTime = TimeSpan.FromSeconds(Number(value)) },
+                "--settle" => options with { Settle = TimeSpan.FromSeconds(Number(value, least: 0)) },
                 "--warmup" => options with { WarmUp = TimeSpan.FromSeconds(Number(value, least: 0)) },
                 "--max-turns" => options with { MaxTurnsPerRun = Number(value) },
                 "--concurrency" => options with { Concurrency = Numbers(value) },

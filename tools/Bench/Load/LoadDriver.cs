@@ -13,8 +13,12 @@ namespace BankingBot.Bench.Load;
 /// Each slot's first conversation is cut short so that the slots spread over the script (see
 /// <see cref="LoadDriver"/>); otherwise every conversation is whole and all slots start at the first step at once.
 /// </param>
+/// <param name="Settle">
+/// The start of the run that is not measured: its turns are sent and checked but not counted, and the run's
+/// rate and latencies are those of the rest of <paramref name="Duration"/>.
+/// </param>
 internal sealed record RunSettings(int Concurrency, TimeSpan Duration, int MaxTurns,
-    int MaxConversations = int.MaxValue, bool Staggered = false);
+    int MaxConversations = int.MaxValue, bool Staggered = false, TimeSpan Settle = default);
 
 /// <summary>What one run measured on the load generator's side.</summary>
 /// <param name="Conversations">Conversations started.</param>
@@ -49,22 +53,39 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    /// <summary>Runs <paramref name="script"/> in as many conversations as the settings allow.</summary>
-    public async Task<RunResult> RunAsync(Uri messages, Script script, RunSettings settings, string tag)
+    /// <summary>
+    /// Runs <paramref name="script"/> in as many conversations as the settings allow; <paramref name="settled"/>,
+    /// when given, is called once the settling start is over (to read the server's counters from there).
+    /// </summary>
+    public async Task<RunResult> RunAsync(Uri messages, Script script, RunSettings settings, string tag,
+        Func<Task>? settled = null)
     {
         var state = new RunState(settings, Stopwatch.GetTimestamp());
+        var settling = SettleAsync(settings.Settle, settled);
         var workers = Enumerable.Range(0, settings.Concurrency)
             .Select(worker => Task.Run(() => WorkerAsync(messages, script, state, $"{tag}-{worker}",
                 settings.Staggered ? worker * script.Steps.Count / settings.Concurrency : 0)))
             .ToArray();
         var turns = (await Task.WhenAll(workers)).SelectMany(list => list).ToArray();
+        await settling;
         var latencies = turns.Select(turn => turn.Ms).Order().ToArray();
         var stepMeans = Enumerable.Range(0, script.Steps.Count)
             .Select(step => turns.Where(turn => turn.Step == step).Select(turn => turn.Ms).DefaultIfEmpty(double.NaN)
                 .Average())
             .ToArray();
         return new RunResult(latencies.Length, state.Errors, state.Conversations, state.Completed,
-            Stopwatch.GetElapsedTime(state.Start), latencies, state.FirstError, stepMeans);
+            Max(Stopwatch.GetElapsedTime(state.Measured), TimeSpan.Zero), latencies, state.FirstError, stepMeans);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static async Task SettleAsync(TimeSpan settle, Func<Task>? settled)
+    {
+        await Task.Delay(settle);
+        if (settled is not null)
+        {
+            await settled();
+        }
     }
 
     /// <summary>Sends one message and returns the replies it got, or null when the turn failed.</summary>
@@ -106,7 +127,11 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
                     break;
                 }
 
-                latencies.Add((index, Stopwatch.GetElapsedTime(sent).TotalMilliseconds));
+                if (sent >= state.Measured)
+                {
+                    latencies.Add((index, Stopwatch.GetElapsedTime(sent).TotalMilliseconds));
+                }
+
                 var said = received is null ? null : string.Join(" || ", received);
                 if (said is null || !said.Contains(expected, StringComparison.Ordinal))
                 {
@@ -155,7 +180,8 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
         private int errors;
         private int completed;
 
-        public long Start => start;
+        /// <summary>When the settling start is over: turns sent from then on are measured.</summary>
+        public long Measured { get; } = start + (long)(settings.Settle.TotalSeconds * Stopwatch.Frequency);
 
         public int Completed => completed;
 

@@ -7,6 +7,7 @@ using BankingBot.Bench.Load;
 // talk <messagesUrl> <text>...: says each text in one conversation and prints the replies' texts (for scripts).
 // drive <messagesUrl> echo|one|journey <conversations> <seconds> [--steps] [--lockstep]: load only, for a profiler
 // attached to the server; --steps prints each step's mean latency, --lockstep starts every conversation at once.
+// Like bench's runs, a drive measures <seconds> after 2 s that are not measured.
 var http = new HttpClient(new SocketsHttpHandler
 {
     UseProxy = false,
@@ -46,9 +47,10 @@ if (args is ["drive", var target, var scriptName, var concurrency, var seconds, 
         "one" => Scripts.OneQuestion,
         _ => Scripts.BankingJourney,
     };
+    var settle = TimeSpan.FromSeconds(2);
     var result = await new LoadDriver(http, replies).RunAsync(new Uri(target), script,
-        new RunSettings(int.Parse(concurrency), TimeSpan.FromSeconds(int.Parse(seconds)), 1_000_000,
-            Staggered: !driveOptions.Contains("--lockstep")), "drive-"
+        new RunSettings(int.Parse(concurrency), settle + TimeSpan.FromSeconds(int.Parse(seconds)), 1_000_000,
+            Staggered: !driveOptions.Contains("--lockstep"), Settle: settle), "drive-"
         + Guid.NewGuid().ToString("N")[..8]);
     Console.WriteLine($"{result.Turns} turns, {result.TurnsPerSecond:F1}/s, p50 {result.Percentile(0.5):F2} ms, "
         + $"p99 {result.Percentile(0.99):F2} ms, {result.Errors} went wrong {result.FirstError}");
