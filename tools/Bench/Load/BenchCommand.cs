@@ -7,14 +7,17 @@ namespace BankingBot.Bench.Load;
 internal sealed record Row(string Server, int Concurrency, RunResult Result, TimeSpan Cpu, double? AllocatedBytes,
     double? StateReads, double? StateWrites, double? RecordWrites, long ResidentBytes, string LoadAverage)
 {
+    // The server's counters are read before and after the whole run, when no turn is in flight: per turn, they
+    // are divided by all the turns answered in between, the settling start's included.
+
     /// <summary>Server CPU time per answered turn, in ms.</summary>
-    public double CpuMsPerTurn => Cpu.TotalMilliseconds / Math.Max(1, Result.Turns);
+    public double CpuMsPerTurn => Cpu.TotalMilliseconds / Math.Max(1, Result.AllTurns);
 
     /// <summary>How much of one core the server used during the run.</summary>
-    public double CoreBusy => Cpu / Result.Elapsed;
+    public double CoreBusy => Cpu / Result.AllElapsed;
 
     /// <summary>A counter's increase per answered turn.</summary>
-    public double? PerTurn(double? total) => total / Math.Max(1, Result.Turns);
+    public double? PerTurn(double? total) => total / Math.Max(1, Result.AllTurns);
 }
 
 /// <summary>Memory the bot holds once a number of conversations have had their turn and gone idle.</summary>
@@ -102,20 +105,20 @@ internal sealed class BenchCommand(BenchOptions options, HttpClient http)
         var rows = new List<Row>();
         foreach (var concurrency in options.Concurrency)
         {
-            // The server's counters are read when the run's settling start is over, where its measurement begins.
-            var load = string.Empty;
-            var cpu = TimeSpan.Zero;
-            var before = default(JsonElement);
+            var load = Report.LoadAverage();
+            var (cpu, before) = (server.CpuTime(), await server.CountersAsync(http));
             var result = await driver.RunAsync(server.MessagesUri, script,
                 new RunSettings(concurrency, options.Settle + options.RunTime, options.MaxTurnsPerRun,
                     Staggered: !options.LockStep, Settle: options.Settle),
-                $"{tag}-c{concurrency}", async () =>
-                {
-                    load = Report.LoadAverage();
-                    (cpu, before) = (server.CpuTime(), await server.CountersAsync(http));
-                });
+                $"{tag}-c{concurrency}");
             var (cpuAfter, after) = (server.CpuTime(), await server.CountersAsync(http));
             server.ThrowIfExited();
+            if (result.Turns == 0)
+            {
+                throw new InvalidOperationException($"{server.Name} answered no turn after the settling start at"
+                    + $" {concurrency} conversations: {result.FirstError ?? "too short a run"}.");
+            }
+
             var row = new Row(server.Name, concurrency, result, cpuAfter - cpu, Delta("allocatedBytes"),
                 Delta("stateReads"), Delta("stateWrites"), Delta("recordWrites"), server.ResidentBytes(),
                 $"{load} -> {Report.LoadAverage()}");

@@ -14,8 +14,9 @@ namespace BankingBot.Bench.Load;
 /// <see cref="LoadDriver"/>); otherwise every conversation is whole and all slots start at the first step at once.
 /// </param>
 /// <param name="Settle">
-/// The start of the run that is not measured: its turns are sent and checked but not counted, and the run's
-/// rate and latencies are those of the rest of <paramref name="Duration"/>.
+/// The start of the run whose latencies are not measured: its turns are sent and checked, and counted only in
+/// <see cref="RunResult.AllTurns"/>; the run's rate and latencies are those of the rest of
+/// <paramref name="Duration"/>, and <paramref name="MaxTurns"/> counts from there.
 /// </param>
 internal sealed record RunSettings(int Concurrency, TimeSpan Duration, int MaxTurns,
     int MaxConversations = int.MaxValue, bool Staggered = false, TimeSpan Settle = default);
@@ -23,9 +24,13 @@ internal sealed record RunSettings(int Concurrency, TimeSpan Duration, int MaxTu
 /// <summary>What one run measured on the load generator's side.</summary>
 /// <param name="Conversations">Conversations started.</param>
 /// <param name="Completed">Conversations that went through the whole script, every reply as expected.</param>
+/// <param name="Turns">Turns answered that were sent after the settling start: the measured ones.</param>
+/// <param name="Elapsed">From the end of the settling start to the last answer.</param>
 /// <param name="StepMeansMs">The mean latency of each step of the script, in the script's order.</param>
+/// <param name="AllTurns">Turns answered in the whole run, settling start included.</param>
+/// <param name="AllElapsed">The whole run: what counters read on the server before and after it cover.</param>
 internal sealed record RunResult(int Turns, int Errors, int Conversations, int Completed, TimeSpan Elapsed,
-    double[] LatenciesMs, string? FirstError, double[] StepMeansMs)
+    double[] LatenciesMs, string? FirstError, double[] StepMeansMs, int AllTurns, TimeSpan AllElapsed)
 {
     /// <summary>Answered turns per second of wall time.</summary>
     public double TurnsPerSecond => Turns / Elapsed.TotalSeconds;
@@ -53,40 +58,27 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    /// <summary>
-    /// Runs <paramref name="script"/> in as many conversations as the settings allow; <paramref name="settled"/>,
-    /// when given, is called once the settling start is over (to read the server's counters from there).
-    /// </summary>
-    public async Task<RunResult> RunAsync(Uri messages, Script script, RunSettings settings, string tag,
-        Func<Task>? settled = null)
+    /// <summary>Runs <paramref name="script"/> in as many conversations as the settings allow.</summary>
+    public async Task<RunResult> RunAsync(Uri messages, Script script, RunSettings settings, string tag)
     {
         var state = new RunState(settings, Stopwatch.GetTimestamp());
-        var settling = SettleAsync(settings.Settle, settled);
         var workers = Enumerable.Range(0, settings.Concurrency)
             .Select(worker => Task.Run(() => WorkerAsync(messages, script, state, $"{tag}-{worker}",
                 settings.Staggered ? worker * script.Steps.Count / settings.Concurrency : 0)))
             .ToArray();
-        var turns = (await Task.WhenAll(workers)).SelectMany(list => list).ToArray();
-        await settling;
+        var answered = (await Task.WhenAll(workers)).SelectMany(list => list).ToArray();
+        var turns = answered.Where(turn => turn.Measured).ToArray();
         var latencies = turns.Select(turn => turn.Ms).Order().ToArray();
         var stepMeans = Enumerable.Range(0, script.Steps.Count)
             .Select(step => turns.Where(turn => turn.Step == step).Select(turn => turn.Ms).DefaultIfEmpty(double.NaN)
                 .Average())
             .ToArray();
         return new RunResult(latencies.Length, state.Errors, state.Conversations, state.Completed,
-            Max(Stopwatch.GetElapsedTime(state.Measured), TimeSpan.Zero), latencies, state.FirstError, stepMeans);
+            Max(Stopwatch.GetElapsedTime(state.Measured), TimeSpan.Zero), latencies, state.FirstError, stepMeans,
+            answered.Length, Stopwatch.GetElapsedTime(state.Start));
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    private static async Task SettleAsync(TimeSpan settle, Func<Task>? settled)
-    {
-        await Task.Delay(settle);
-        if (settled is not null)
-        {
-            await settled();
-        }
-    }
 
     /// <summary>Sends one message and returns the replies it got, or null when the turn failed.</summary>
     public async Task<IReadOnlyList<string>?> SayAsync(Uri messages, string conversationId, int sequence, string text)
@@ -100,10 +92,10 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
     }
 
     // firstLength: the steps of the slot's first conversation, or 0 for a whole one.
-    private async Task<List<(int Step, double Ms)>> WorkerAsync(Uri messages, Script script, RunState state,
+    private async Task<List<(int Step, double Ms, bool Measured)>> WorkerAsync(Uri messages, Script script, RunState state,
         string prefix, int firstLength)
     {
-        var latencies = new List<(int Step, double Ms)>(4096);
+        var latencies = new List<(int Step, double Ms, bool Measured)>(4096);
         for (var conversation = 0; state.StartConversation(); conversation++)
         {
             var conversationId = $"{prefix}-{conversation}";
@@ -127,10 +119,7 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
                     break;
                 }
 
-                if (sent >= state.Measured)
-                {
-                    latencies.Add((index, Stopwatch.GetElapsedTime(sent).TotalMilliseconds));
-                }
+                latencies.Add((index, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, sent >= state.Measured));
 
                 var said = received is null ? null : string.Join(" || ", received);
                 if (said is null || !said.Contains(expected, StringComparison.Ordinal))
@@ -180,6 +169,8 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
         private int errors;
         private int completed;
 
+        public long Start => start;
+
         /// <summary>When the settling start is over: turns sent from then on are measured.</summary>
         public long Measured { get; } = start + (long)(settings.Settle.TotalSeconds * Stopwatch.Frequency);
 
@@ -194,11 +185,12 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
         public string? FirstError { get; private set; }
 
         public bool StartConversation() =>
-            Stopwatch.GetTimestamp() < deadline
+            Stopwatch.GetTimestamp() < deadline && Volatile.Read(ref turns) < settings.MaxTurns
             && Interlocked.Increment(ref conversations) <= settings.MaxConversations;
 
-        public bool StartTurn() =>
-            Stopwatch.GetTimestamp() < deadline && Interlocked.Increment(ref turns) <= settings.MaxTurns;
+        // The turn limit counts measured turns only: the settling start is bounded by its time.
+        public bool StartTurn() => Stopwatch.GetTimestamp() is var now && now < deadline
+            && (now < Measured || Interlocked.Increment(ref turns) <= settings.MaxTurns);
 
         public void Fail(string what)
         {

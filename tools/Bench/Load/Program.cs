@@ -40,6 +40,13 @@ if (args is ["talk", var url, .. var texts])
 if (args is ["drive", var target, var scriptName, var concurrency, var seconds, .. var driveOptions])
 {
     // For profiling a server started by hand: the same load, no measurement of the server.
+    if (!int.TryParse(concurrency, CultureInfo.InvariantCulture, out var conversations) || conversations < 1
+        || !int.TryParse(seconds, CultureInfo.InvariantCulture, out var measured) || measured < 1)
+    {
+        Console.Error.WriteLine("drive: <conversations> and <seconds> are whole numbers of at least 1.");
+        return 1;
+    }
+
     await using var replies = await ReplyEndpoint.StartAsync();
     var script = scriptName switch
     {
@@ -49,7 +56,7 @@ if (args is ["drive", var target, var scriptName, var concurrency, var seconds, 
     };
     var settle = TimeSpan.FromSeconds(2);
     var result = await new LoadDriver(http, replies).RunAsync(new Uri(target), script,
-        new RunSettings(int.Parse(concurrency), settle + TimeSpan.FromSeconds(int.Parse(seconds)), 1_000_000,
+        new RunSettings(conversations, settle + TimeSpan.FromSeconds(measured), 1_000_000,
             Staggered: !driveOptions.Contains("--lockstep"), Settle: settle), "drive-"
         + Guid.NewGuid().ToString("N")[..8]);
     Console.WriteLine($"{result.Turns} turns, {result.TurnsPerSecond:F1}/s, p50 {result.Percentile(0.5):F2} ms, "
@@ -86,7 +93,15 @@ if (args is ["bench", .. var rest])
         return 1;
     }
 
-    return await new BenchCommand(options, http).RunAsync();
+    try
+    {
+        return await new BenchCommand(options, http).RunAsync();
+    }
+    catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+    {
+        Console.Error.WriteLine($"bench: {e.Message}");
+        return 1;
+    }
 }
 
 Console.Error.WriteLine("usage: Load bench [options] | talk <messagesUrl> <text>..."
