@@ -92,8 +92,8 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
     }
 
     // firstLength: the steps of the slot's first conversation, or 0 for a whole one.
-    private async Task<List<(int Step, double Ms, bool Measured)>> WorkerAsync(Uri messages, Script script, RunState state,
-        string prefix, int firstLength)
+    private async Task<List<(int Step, double Ms, bool Measured)>> WorkerAsync(Uri messages, Script script,
+        RunState state, string prefix, int firstLength)
     {
         var latencies = new List<(int Step, double Ms, bool Measured)>(4096);
         for (var conversation = 0; state.StartConversation(); conversation++)
