@@ -53,8 +53,8 @@ internal sealed class SoakCommand(HttpClient http, string botDll, int concurrenc
             var counts = new[] { "tickets", "leads", "feedback" }.ToDictionary(kind => kind, kind => Count(data, kind));
             var wrongRecords = counts.Values.Sum(count => Math.Max(0, whole - count) + Math.Max(0, count - started));
             var errors = warmUp.Result.Errors + run.Errors;
-            var heapPerJourney = (end.Heap - warmed.Heap) / (double)Math.Max(1, run.Conversations);
-            var residentPerJourney = (end.Resident - warmed.Resident) / (double)Math.Max(1, run.Conversations);
+            var heapPerJourney = (end.Heap - warmed.Heap) / (double)Math.Max(1, run.Completed);
+            var residentPerJourney = (end.Resident - warmed.Resident) / (double)Math.Max(1, run.Completed);
 
             static string Mb(long bytes) => (bytes / 1048576.0).ToString("F1", CultureInfo.InvariantCulture);
             string Ms(double share) => run.Percentile(share).ToString("F1", CultureInfo.InvariantCulture);
