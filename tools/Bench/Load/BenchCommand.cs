@@ -98,7 +98,7 @@ internal sealed class BenchCommand(BenchOptions options, HttpClient http)
         await server.WaitUntilListeningAsync(http, StartTimeout);
         var tag = $"{server.Name.Split(' ')[0].ToLowerInvariant()}-{server.Id}";
         var warm = await driver.RunAsync(server.MessagesUri, script,
-            new RunSettings(16, options.WarmUp, options.MaxTurnsPerRun, Staggered: !options.LockStep),
+            new RunSettings(16, options.WarmUp, int.MaxValue, Staggered: !options.LockStep),
             $"{tag}-warm");
         report.PrintWarmUp(server.Name, warm);
 

@@ -25,15 +25,20 @@ internal sealed record RunSettings(int Concurrency, TimeSpan Duration, int MaxTu
 /// <param name="Conversations">Conversations started.</param>
 /// <param name="Completed">Conversations that went through the whole script, every reply as expected.</param>
 /// <param name="Turns">Turns answered that were sent after the settling start: the measured ones.</param>
-/// <param name="Elapsed">From the end of the settling start to the last answer.</param>
+/// <param name="Elapsed">
+/// The measured window: from the end of the settling start to the deadline, or to the last answer when the run
+/// ended before it.
+/// </param>
 /// <param name="StepMeansMs">The mean latency of each step of the script, in the script's order.</param>
 /// <param name="AllTurns">Turns answered in the whole run, settling start included.</param>
 /// <param name="AllElapsed">The whole run: what counters read on the server before and after it cover.</param>
+/// <param name="AnsweredInWindow">Turns answered within <paramref name="Elapsed"/>, whenever they were sent.</param>
 internal sealed record RunResult(int Turns, int Errors, int Conversations, int Completed, TimeSpan Elapsed,
-    double[] LatenciesMs, string? FirstError, double[] StepMeansMs, int AllTurns, TimeSpan AllElapsed)
+    double[] LatenciesMs, string? FirstError, double[] StepMeansMs, int AllTurns, TimeSpan AllElapsed,
+    int AnsweredInWindow)
 {
-    /// <summary>Answered turns per second of wall time.</summary>
-    public double TurnsPerSecond => Turns / Elapsed.TotalSeconds;
+    /// <summary>Turns answered per second of the measured window.</summary>
+    public double TurnsPerSecond => AnsweredInWindow / Elapsed.TotalSeconds;
 
     /// <summary>The latency at a share (0.5, 0.99) of the sorted latencies, in ms.</summary>
     public double Percentile(double share) => LatenciesMs.Length == 0
@@ -68,17 +73,20 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
             .ToArray();
         var answered = (await Task.WhenAll(workers)).SelectMany(list => list).ToArray();
         var turns = answered.Where(turn => turn.Measured).ToArray();
+        // The rate is that of the window from the settling start's end to the deadline (or to the last answer,
+        // when the turn limit ended the run first): the turns answered in it, whenever they were sent.
+        var last = answered.Length == 0 ? state.Measured : answered.Max(turn => turn.Answered);
+        var windowEnd = Math.Min(last, state.Deadline);
+        var inWindow = answered.Count(turn => turn.Answered >= state.Measured && turn.Answered <= windowEnd);
         var latencies = turns.Select(turn => turn.Ms).Order().ToArray();
         var stepMeans = Enumerable.Range(0, script.Steps.Count)
             .Select(step => turns.Where(turn => turn.Step == step).Select(turn => turn.Ms).DefaultIfEmpty(double.NaN)
                 .Average())
             .ToArray();
         return new RunResult(latencies.Length, state.Errors, state.Conversations, state.Completed,
-            Max(Stopwatch.GetElapsedTime(state.Measured), TimeSpan.Zero), latencies, state.FirstError, stepMeans,
-            answered.Length, Stopwatch.GetElapsedTime(state.Start));
+            Stopwatch.GetElapsedTime(state.Measured, Math.Max(windowEnd, state.Measured)), latencies,
+            state.FirstError, stepMeans, answered.Length, Stopwatch.GetElapsedTime(state.Start), inWindow);
     }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>Sends one message and returns the replies it got, or null when the turn failed.</summary>
     public async Task<IReadOnlyList<string>?> SayAsync(Uri messages, string conversationId, int sequence, string text)
@@ -92,22 +100,21 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
     }
 
     // firstLength: the steps of the slot's first conversation, or 0 for a whole one.
-    private async Task<List<(int Step, double Ms, bool Measured)>> WorkerAsync(Uri messages, Script script,
-        RunState state, string prefix, int firstLength)
+    private async Task<List<Answer>> WorkerAsync(Uri messages, Script script, RunState state, string prefix,
+        int firstLength)
     {
-        var latencies = new List<(int Step, double Ms, bool Measured)>(4096);
+        var latencies = new List<Answer>(4096);
         for (var conversation = 0; state.StartConversation(); conversation++)
         {
             var conversationId = $"{prefix}-{conversation}";
             var length = conversation == 0 && firstLength > 0 ? firstLength : script.Steps.Count;
             string? ticket = null;
             var answered = 0;
-            for (var index = 0; index < length && state.StartTurn(); index++)
+            for (var index = 0; index < length && state.StartTurn(out var sent, out var measured); index++)
             {
                 var step = script.Steps[index];
                 var text = Fill(step.Say, ticket);
                 var expected = Fill(step.Expect, ticket);
-                var sent = Stopwatch.GetTimestamp();
                 IReadOnlyList<string>? received;
                 try
                 {
@@ -116,10 +123,13 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
                 catch (HttpRequestException e)
                 {
                     state.Fail($"\"{text}\": {e.Message}");
+                    // A server that refuses connections is not hammered: the next conversation waits a little.
+                    await Task.Delay(100);
                     break;
                 }
 
-                latencies.Add((index, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, sent >= state.Measured));
+                var now = Stopwatch.GetTimestamp();
+                latencies.Add(new Answer(index, Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds, measured, now));
 
                 var said = received is null ? null : string.Join(" || ", received);
                 if (said is null || !said.Contains(expected, StringComparison.Ordinal))
@@ -158,6 +168,9 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
 
     private static string Shorten(string text) => text.Length <= 400 ? text : text[..400] + "...";
 
+    // One answered turn: its step, its latency, whether it was sent after the settling start, when it was answered.
+    private readonly record struct Answer(int Step, double Ms, bool Measured, long Answered);
+
     [GeneratedRegex("Your ticket number is (TK-[A-Z0-9]{4}-[A-Z0-9]{4})")]
     private static partial Regex NewTicket();
 
@@ -170,6 +183,8 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
         private int completed;
 
         public long Start => start;
+
+        public long Deadline => deadline;
 
         /// <summary>When the settling start is over: turns sent from then on are measured.</summary>
         public long Measured { get; } = start + (long)(settings.Settle.TotalSeconds * Stopwatch.Frequency);
@@ -189,8 +204,12 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
             && Interlocked.Increment(ref conversations) <= settings.MaxConversations;
 
         // The turn limit counts measured turns only: the settling start is bounded by its time.
-        public bool StartTurn() => Stopwatch.GetTimestamp() is var now && now < deadline
-            && (now < Measured || Interlocked.Increment(ref turns) <= settings.MaxTurns);
+        public bool StartTurn(out long now, out bool measured)
+        {
+            now = Stopwatch.GetTimestamp();
+            measured = now >= Measured;
+            return now < deadline && (!measured || Interlocked.Increment(ref turns) <= settings.MaxTurns);
+        }
 
         public void Fail(string what)
         {

@@ -48,12 +48,19 @@ if (args is ["drive", var target, var scriptName, var concurrency, var seconds, 
     }
 
     await using var replies = await ReplyEndpoint.StartAsync();
-    var script = scriptName switch
+    Script? script = scriptName switch
     {
         "echo" => Scripts.Echo,
         "one" => Scripts.OneQuestion,
-        _ => Scripts.BankingJourney,
+        "journey" => Scripts.BankingJourney,
+        _ => null,
     };
+    if (script is null)
+    {
+        Console.Error.WriteLine($"drive: no script \"{scriptName}\"; use echo, one or journey.");
+        return 1;
+    }
+
     var settle = TimeSpan.FromSeconds(2);
     var result = await new LoadDriver(http, replies).RunAsync(new Uri(target), script,
         new RunSettings(conversations, settle + TimeSpan.FromSeconds(measured), 1_000_000,
@@ -70,7 +77,8 @@ if (args is ["drive", var target, var scriptName, var concurrency, var seconds, 
         }
     }
 
-    return 0;
+    // Nothing measured, or a reply not as the script expects: the server is not doing its job.
+    return result.Turns > 0 && result.Errors == 0 ? 0 : 1;
 }
 
 if (args is ["soak", var dll, var soakConcurrency, var soakJourneys, var soakSeconds])

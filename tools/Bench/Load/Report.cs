@@ -49,8 +49,11 @@ internal sealed class Report(BenchOptions options)
                     + " so that conversations are spread over the steps (--lockstep: all at once)",
             $"Runs:           warm-up {options.WarmUp.TotalSeconds:F0} s at 16 conversations, then"
                 + $" {options.RunTime.TotalSeconds:F0} s at each of {string.Join(", ", options.Concurrency)}"
-                + $" conversations (at most {options.MaxTurnsPerRun} turns a run), each after"
-                + $" {options.Settle.TotalSeconds:F0} s not measured (its conversations all begin at once)",
+                + $" conversations (at most {options.MaxTurnsPerRun} measured turns a run)"
+                + (options.Settle > TimeSpan.Zero
+                    ? $", each after {options.Settle.TotalSeconds:F0} s not measured (its conversations all begin"
+                        + " at once there); server counters over the whole run"
+                    : ", measured from their first turn"),
             $"Scripts:        echo bots: {Scripts.Echo.Steps.Count}-message conversations; BankingBot: the"
                 + $" {journey.Steps.Count}-turn {journey.Name} (support, glossary, ticket + lookup, lead, feedback)",
             "Per turn:       CPU = server utime+stime (/proc/<pid>/stat); allocated = GC.GetTotalAllocatedBytes;"
