@@ -32,10 +32,12 @@ internal sealed record RunSettings(int Concurrency, TimeSpan Duration, int MaxTu
 /// <param name="StepMeansMs">The mean latency of each step of the script, in the script's order.</param>
 /// <param name="AllTurns">Turns answered in the whole run, settling start included.</param>
 /// <param name="AllElapsed">The whole run: what counters read on the server before and after it cover.</param>
-/// <param name="AnsweredInWindow">Turns answered within <paramref name="Elapsed"/>, whenever they were sent.</param>
+/// <param name="AnsweredInWindow">
+/// Turns answered in <paramref name="Elapsed"/>, each counted for the share of its time spent there.
+/// </param>
 internal sealed record RunResult(int Turns, int Errors, int Conversations, int Completed, TimeSpan Elapsed,
     double[] LatenciesMs, string? FirstError, double[] StepMeansMs, int AllTurns, TimeSpan AllElapsed,
-    int AnsweredInWindow)
+    double AnsweredInWindow)
 {
     /// <summary>Turns answered per second of the measured window.</summary>
     public double TurnsPerSecond => AnsweredInWindow / Elapsed.TotalSeconds;
@@ -74,10 +76,12 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
         var answered = (await Task.WhenAll(workers)).SelectMany(list => list).ToArray();
         var turns = answered.Where(turn => turn.Measured).ToArray();
         // The rate is that of the window from the settling start's end to the deadline (or to the last answer,
-        // when the turn limit ended the run first): the turns answered in it, whenever they were sent.
+        // when the turn limit ended the run first). Each turn counts for the share of its time spent in the window:
+        // with latencies near the window's length (the stock echo bot at 64 conversations), counting whole answers
+        // would move the rate by whole rounds of conversations.
         var last = answered.Length == 0 ? state.Measured : answered.Max(turn => turn.Answered);
         var windowEnd = Math.Min(last, state.Deadline);
-        var inWindow = answered.Count(turn => turn.Answered >= state.Measured && turn.Answered <= windowEnd);
+        var inWindow = answered.Sum(turn => turn.ShareWithin(state.Measured, windowEnd));
         var latencies = turns.Select(turn => turn.Ms).Order().ToArray();
         var stepMeans = Enumerable.Range(0, script.Steps.Count)
             .Select(step => turns.Where(turn => turn.Step == step).Select(turn => turn.Ms).DefaultIfEmpty(double.NaN)
@@ -116,27 +120,32 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
                 var text = Fill(step.Say, ticket);
                 var expected = Fill(step.Expect, ticket);
                 IReadOnlyList<string>? received;
+                string? refused = null;
                 try
                 {
                     received = await SayAsync(messages, conversationId, index, text);
                 }
                 catch (HttpRequestException e)
                 {
-                    state.Fail($"\"{text}\": {e.Message}");
-                    // A server that refuses connections is not hammered: the next conversation waits a little.
-                    await Task.Delay(100);
-                    break;
+                    (received, refused) = (null, e.Message);
                 }
 
+                // Only answered turns (HTTP 2xx) are timed; a wrong answer is timed and then fails the conversation.
                 var now = Stopwatch.GetTimestamp();
-                latencies.Add(new Answer(index, Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds, measured, now));
+                if (received is not null)
+                {
+                    latencies.Add(new Answer(index, Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds, measured,
+                        sent, now));
+                }
 
                 var said = received is null ? null : string.Join(" || ", received);
                 if (said is null || !said.Contains(expected, StringComparison.Ordinal))
                 {
-                    state.Fail(said is null
-                        ? $"\"{text}\": HTTP error"
-                        : $"\"{text}\": expected \"{expected}\", got {Shorten(said)}");
+                    state.Fail(said is not null ? $"\"{text}\": expected \"{expected}\", got {Shorten(said)}"
+                        : $"\"{text}\": {refused ?? "HTTP error"}");
+
+                    // A failing server is not hammered: the slot's next conversation waits a little.
+                    await Task.Delay(100);
                     break;
                 }
 
@@ -169,7 +178,15 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
     private static string Shorten(string text) => text.Length <= 400 ? text : text[..400] + "...";
 
     // One answered turn: its step, its latency, whether it was sent after the settling start, when it was answered.
-    private readonly record struct Answer(int Step, double Ms, bool Measured, long Answered);
+    private readonly record struct Answer(int Step, double Ms, bool Measured, long Sent, long Answered)
+    {
+        // The share of the turn's time, from sending to its answer, that lies between two timestamps.
+        public double ShareWithin(long from, long to)
+        {
+            var overlap = Math.Min(Answered, to) - Math.Max(Sent, from);
+            return overlap <= 0 ? 0 : Answered == Sent ? 1 : overlap / (double)(Answered - Sent);
+        }
+    }
 
     [GeneratedRegex("Your ticket number is (TK-[A-Z0-9]{4}-[A-Z0-9]{4})")]
     private static partial Regex NewTicket();

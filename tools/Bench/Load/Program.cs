@@ -66,8 +66,10 @@ if (args is ["drive", var target, var scriptName, var concurrency, var seconds, 
         new RunSettings(conversations, settle + TimeSpan.FromSeconds(measured), 1_000_000,
             Staggered: !driveOptions.Contains("--lockstep"), Settle: settle), "drive-"
         + Guid.NewGuid().ToString("N")[..8]);
-    Console.WriteLine($"{result.Turns} turns, {result.TurnsPerSecond:F1}/s, p50 {result.Percentile(0.5):F2} ms, "
-        + $"p99 {result.Percentile(0.99):F2} ms, {result.Errors} went wrong {result.FirstError}");
+    Console.WriteLine(result.Turns == 0
+        ? $"nothing measured: {result.Errors} went wrong {result.FirstError}"
+        : $"{result.Turns} turns, {result.TurnsPerSecond:F1}/s, p50 {result.Percentile(0.5):F2} ms, "
+            + $"p99 {result.Percentile(0.99):F2} ms, {result.Errors} went wrong {result.FirstError}");
     if (driveOptions.Contains("--steps"))
     {
         // Each step's mean latency: at one conversation, what each kind of turn costs.
