@@ -134,8 +134,7 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
                 var now = Stopwatch.GetTimestamp();
                 if (received is not null)
                 {
-                    latencies.Add(new Answer(index, Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds, measured,
-                        sent, now));
+                    latencies.Add(new Answer(index, measured, sent, now));
                 }
 
                 var said = received is null ? null : string.Join(" || ", received);
@@ -177,9 +176,11 @@ internal sealed partial class LoadDriver(HttpClient http, ReplyEndpoint replies)
 
     private static string Shorten(string text) => text.Length <= 400 ? text : text[..400] + "...";
 
-    // One answered turn: its step, its latency, whether it was sent after the settling start, when it was answered.
-    private readonly record struct Answer(int Step, double Ms, bool Measured, long Sent, long Answered)
+    // One answered turn: its step, whether it was sent after the settling start, when it was sent and answered.
+    private readonly record struct Answer(int Step, bool Measured, long Sent, long Answered)
     {
+        public double Ms => Stopwatch.GetElapsedTime(Sent, Answered).TotalMilliseconds;
+
         // The share of the turn's time, from sending to its answer, that lies between two timestamps.
         public double ShareWithin(long from, long to)
         {
