@@ -7,7 +7,7 @@ using BankingBot.Bench.Load;
 // talk <messagesUrl> <text>...: says each text in one conversation and prints the replies' texts (for scripts).
 // drive <messagesUrl> echo|one|journey <conversations> <seconds> [--steps] [--lockstep]: load only, for a profiler
 // attached to the server; --steps prints each step's mean latency, --lockstep starts every conversation at once.
-// Like bench's runs, a drive measures <seconds> after 2 s that are not measured.
+// Like bench's runs, a drive measures <seconds> after bench's default settling start (2 s), not measured.
 var http = new HttpClient(new SocketsHttpHandler
 {
     UseProxy = false,
@@ -61,7 +61,7 @@ if (args is ["drive", var target, var scriptName, var concurrency, var seconds, 
         return 1;
     }
 
-    var settle = TimeSpan.FromSeconds(2);
+    var settle = new BenchOptions().Settle;
     var result = await new LoadDriver(http, replies).RunAsync(new Uri(target), script,
         new RunSettings(conversations, settle + TimeSpan.FromSeconds(measured), 1_000_000,
             Staggered: !driveOptions.Contains("--lockstep"), Settle: settle), "drive-"
